@@ -1,0 +1,67 @@
+/**
+ * The app's own decode + preprocessing, run in the browser's worker on the reference images, gives
+ * CLIP's pixel_values (Hugging Face CLIPImageProcessor with Pillow) within the documented tolerance.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+const reference = join(dirname(fileURLToPath(import.meta.url)), '../../shared/clip-reference');
+const images = existsSync(reference) ? readdirSync(join(reference, 'images')) : [];
+
+test.describe('preprocessing parity in the browser', () => {
+  test.skip(images.length === 0, `reference data not found at ${reference}`);
+
+  test('every reference image matches CLIP pixel_values (max ≤ 0.02, mean ≤ 0.001)', async ({ page }) => {
+    // The reference uses CLIP's 224×224 preprocessing: serve the bundled files with that config.
+    await page.route('**/models/clip-shapes-tiny/preprocessor_config.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          crop_size: { height: 224, width: 224 },
+          do_center_crop: true,
+          do_convert_rgb: true,
+          do_normalize: true,
+          do_rescale: true,
+          do_resize: true,
+          image_mean: [0.48145466, 0.4578275, 0.40821073],
+          image_std: [0.26862954, 0.26130258, 0.27577711],
+          resample: 3,
+          rescale_factor: 1 / 255,
+          size: { shortest_edge: 224 },
+        }),
+      }),
+    );
+    await page.goto('/?model=clip-shapes-tiny&backend=wasm&debug');
+    await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
+    for (const name of images) {
+      const bytes = readFileSync(join(reference, 'images', name));
+      const diff = await page.evaluate(
+        async ({ name, base64 }) => {
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const worker = (window as unknown as { clipWorker: { preprocessImages(i: { name: string; blob: Blob }[]): Promise<{ ok: boolean; pixels?: Float32Array; error?: string }[]> } }).clipWorker;
+          const [result] = await worker.preprocessImages([{ name, blob: new Blob([bytes], { type: 'image/png' }) }]);
+          if (!result.ok || !result.pixels) return { error: result.error ?? 'failed' };
+          return { pixels: Array.from(result.pixels) };
+        },
+        { name, base64: bytes.toString('base64') },
+      );
+      expect(diff.error, name).toBeUndefined();
+      const expected = new Float32Array(new Uint8Array(readFileSync(join(reference, 'pixels', `${name}.f32`))).buffer);
+      const actual = diff.pixels!;
+      expect(actual.length, name).toBe(expected.length);
+      let max = 0;
+      let sum = 0;
+      for (let i = 0; i < expected.length; i++) {
+        const d = Math.abs(actual[i] - expected[i]);
+        if (d > max) max = d;
+        sum += d;
+      }
+      const mean = sum / expected.length;
+      console.log(`${name}: max |diff| ${max.toFixed(5)}, mean |diff| ${mean.toFixed(6)}`);
+      expect(max, `${name} max |diff|`).toBeLessThanOrEqual(0.02);
+      expect(mean, `${name} mean |diff|`).toBeLessThanOrEqual(0.001);
+    }
+  });
+});

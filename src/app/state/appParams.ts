@@ -1,0 +1,21 @@
+/** What the page's URL asks for: which model, from where, on which backend. */
+import { bundledModelSource, modelSourceFromParams, type ModelSource } from '../../clip/modelSource';
+import type { BackendChoice } from '../../../workers/api';
+
+/** The bundled demo model is served by the app itself, next to index.html. */
+export function bundledHost(): string {
+  return new URL(`${import.meta.env.BASE_URL}models`, location.href).href;
+}
+
+export function initialSource(): ModelSource {
+  return modelSourceFromParams(new URLSearchParams(location.search), bundledHost());
+}
+
+export function bundledSource(): ModelSource {
+  return bundledModelSource(bundledHost());
+}
+
+export function initialBackend(): BackendChoice {
+  const value = new URLSearchParams(location.search).get('backend');
+  return value === 'wasm' || value === 'webgpu' ? value : 'auto';
+}

@@ -1,0 +1,13 @@
+/** Labels to start with, so a first visit shows results at once. */
+import { BUNDLED_MODEL_ID } from '../../clip/modelSource';
+
+const EVERYDAY = ['dog', 'cat', 'bird', 'car', 'bicycle', 'pizza', 'tree', 'person', 'building', 'flower'];
+
+/** The bundled demo model only knows coloured shapes. */
+const SHAPES_COLOURS = ['red', 'green', 'blue', 'yellow', 'purple', 'orange'];
+const SHAPES = ['circle', 'square', 'triangle', 'star', 'heart'];
+export const SHAPE_LABELS = SHAPES_COLOURS.flatMap((colour) => SHAPES.map((shape) => `${colour} ${shape}`));
+
+export function defaultLabels(modelId: string): string[] {
+  return modelId === BUNDLED_MODEL_ID ? SHAPE_LABELS : EVERYDAY;
+}

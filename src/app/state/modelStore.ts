@@ -1,0 +1,49 @@
+/** The model being loaded or in use: progress, backend facts and errors, for the status area. */
+import { create } from 'zustand';
+import type { ModelSource } from '../../clip/modelSource';
+import type { BackendChoice, FileProgress, LoadedModel } from '../../../workers/api';
+import { clipWorker, proxy } from '../worker/clipWorker';
+import { initialBackend, initialSource } from './appParams';
+
+export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+interface ModelState {
+  source: ModelSource;
+  backendChoice: BackendChoice;
+  status: ModelStatus;
+  progress: Record<string, FileProgress>;
+  info: LoadedModel | null;
+  error: string | null;
+  /** Backend changes the user should know about (e.g. WebGPU failed, WASM took over). */
+  notice: string | null;
+  /** Bumped on every successful load, so embeddings made by an older model are redone. */
+  generation: number;
+  load(source?: ModelSource, backend?: BackendChoice): Promise<void>;
+}
+
+export const useModelStore = create<ModelState>((set, get) => ({
+  source: initialSource(),
+  backendChoice: initialBackend(),
+  status: 'idle',
+  progress: {},
+  info: null,
+  error: null,
+  notice: null,
+  generation: 0,
+  async load(source = get().source, backend = get().backendChoice) {
+    set({ source, backendChoice: backend, status: 'loading', progress: {}, error: null, notice: null, info: null });
+    const onProgress = proxy((p: FileProgress) => {
+      if (get().source !== source) return;
+      set((state) => ({ progress: { ...state.progress, [p.file]: p } }));
+    });
+    const onNotice = proxy((n: { message: string }) => set({ notice: n.message }));
+    try {
+      const info = await clipWorker().loadModel({ source, backend }, onProgress, onNotice);
+      if (get().source !== source) return;
+      set((state) => ({ status: 'ready', info, notice: info.fallbackReason ?? state.notice, generation: state.generation + 1 }));
+    } catch (error) {
+      if (get().source !== source) return;
+      set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+}));

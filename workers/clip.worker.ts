@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+/**
+ * The CLIP worker: owns the model and its sessions; the page only sends commands and gets
+ * embeddings back, so inference never blocks the UI.
+ */
+import * as Comlink from 'comlink';
+import type { BackendNotice, Capabilities, ClipWorkerApi, FileProgress, LoadRequest } from './api';
+import { detectCapabilities } from './backend';
+import { ClipModel } from './clipModel';
+
+let capabilities: Promise<Capabilities> | null = null;
+/** The current model, or its load in progress: requests made while it loads wait for it. */
+let model: Promise<ClipModel> | null = null;
+
+async function requireModel(): Promise<ClipModel> {
+  if (!model) throw new Error('No model is loaded yet');
+  try {
+    return await model;
+  } catch (error) {
+    throw new Error(`The model is not available: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const api: ClipWorkerApi = {
+  capabilities() {
+    capabilities ??= detectCapabilities();
+    return capabilities;
+  },
+  async loadModel(request: LoadRequest, onProgress: (p: FileProgress) => void, onNotice: (n: BackendNotice) => void) {
+    const previous = model;
+    const loading = (async () => {
+      await previous?.then((m) => m.dispose()).catch(() => undefined);
+      return ClipModel.load(request, await api.capabilities(), onProgress, onNotice);
+    })();
+    model = loading;
+    return (await loading).info;
+  },
+  async encodeImages(images) {
+    return (await requireModel()).encodeImages(images);
+  },
+  async preprocessImages(images) {
+    return (await requireModel()).preprocessImages(images);
+  },
+  async encodeTexts(texts) {
+    return (await requireModel()).encodeTexts(texts);
+  },
+};
+
+// onnxruntime's WASM threads are workers started from the same script: they must not expose the API.
+if (!self.name?.startsWith('em-pthread')) Comlink.expose(api);

@@ -1,0 +1,267 @@
+/**
+ * One loaded CLIP model: its two onnxruntime sessions, tokenizer and preprocessing, on the backend
+ * chosen for this browser. Owns the fallback from WebGPU to WASM (at session creation, or when the
+ * GPU device is lost later).
+ */
+import type * as Ort from 'onnxruntime-web';
+import { ClipTokenizer, normalizeRows, parsePreprocessorConfig, preprocessImage, type PreprocessorConfig } from '../src/clip';
+import type { ModelSource, Precision } from '../src/clip/modelSource';
+import type { BackendNotice, Capabilities, FileProgress, ImageResult, LoadedModel, LoadRequest, PreprocessResult, TextResult } from './api';
+import { planBackend, wasmThreads, type BackendPlan } from './backend';
+import { decodeImage, ImageInputError } from './decodeImage';
+import { fetchConfigs, fetchTowers, type ModelConfigs } from './modelFiles';
+import { loadOrt, type OrtModule } from './ort';
+import { SerialQueue } from './serialQueue';
+import { TextEmbeddingCache } from './textCache';
+
+/** Images per vision run: enough to amortise the call, small enough to bound memory. */
+const IMAGE_BATCH = 8;
+/** Texts per text run: long label sets are encoded in slices. */
+const TEXT_BATCH = 64;
+
+interface Sessions {
+  ort: OrtModule;
+  vision: Ort.InferenceSession;
+  text: Ort.InferenceSession;
+  plan: BackendPlan;
+  threads: number;
+}
+
+export class ClipModel {
+  private readonly queue = new SerialQueue();
+  private readonly textCache = new TextEmbeddingCache();
+  private gpuLostReason: string | null = null;
+
+  private constructor(
+    private sessions: Sessions,
+    private readonly source: ModelSource,
+    private readonly preprocessor: PreprocessorConfig,
+    private readonly tokenizer: ClipTokenizer,
+    readonly info: LoadedModel,
+    private readonly onProgress: (p: FileProgress) => void,
+    private readonly onNotice: (n: BackendNotice) => void,
+  ) {}
+
+  static async load(
+    request: LoadRequest,
+    caps: Capabilities,
+    onProgress: (p: FileProgress) => void,
+    onNotice: (n: BackendNotice) => void,
+  ): Promise<ClipModel> {
+    const started = performance.now();
+    const configs = await fetchConfigs(request.source, onProgress);
+    const preprocessor = parsePreprocessorConfig(configs.preprocessor);
+    const contextLength = textContextLength(configs);
+    const tokenizer = ClipTokenizer.fromJson(configs.tokenizer, configs.tokenizerConfig, contextLength);
+
+    let plan = planBackend(request.backend, caps, request.precision);
+    let fallbackReason = plan.note;
+    let sessions: Sessions;
+    const holder: { model?: ClipModel } = {};
+    try {
+      sessions = await createSessions(request.source, plan, caps, onProgress, (reason) => holder.model?.deviceLost(reason));
+    } catch (error) {
+      if (plan.backend !== 'webgpu') throw error;
+      fallbackReason = `WebGPU failed (${errorMessage(error)}); using WASM instead`;
+      onNotice({ kind: 'fallback', message: fallbackReason, backend: 'wasm' });
+      plan = planBackend('wasm', caps);
+      sessions = await createSessions(request.source, plan, caps, onProgress, () => undefined);
+    }
+    const info: LoadedModel = {
+      source: request.source,
+      backend: sessions.plan.backend,
+      precision: sessions.plan.precision,
+      threads: sessions.threads,
+      embeddingDim: Number(configs.config.projection_dim ?? 0),
+      imageSize: { width: preprocessor.outputWidth, height: preprocessor.outputHeight },
+      contextLength,
+      fallbackReason,
+      loadMs: Math.round(performance.now() - started),
+    };
+    const model = new ClipModel(sessions, request.source, preprocessor, tokenizer, info, onProgress, onNotice);
+    holder.model = model;
+    return model;
+  }
+
+  /** Decode, preprocess and embed images; L2-normalised embeddings, one result per input. */
+  async encodeImages(images: { name: string; blob: Blob }[]): Promise<ImageResult[]> {
+    const results: ImageResult[] = new Array(images.length);
+    for (let start = 0; start < images.length; start += IMAGE_BATCH) {
+      const slice = images.slice(start, start + IMAGE_BATCH);
+      const prepared = await Promise.all(slice.map((image) => this.prepareImage(image.name, image.blob)));
+      const good = prepared.flatMap((p, i) => ('pixels' in p ? [{ ...p, index: start + i }] : []));
+      prepared.forEach((p, i) => {
+        if ('error' in p) results[start + i] = { ok: false, error: p.error };
+      });
+      if (good.length === 0) continue;
+      const embeddings = await this.runVision(good.map((g) => g.pixels));
+      const dim = embeddings.length / good.length;
+      good.forEach((g, row) => {
+        results[g.index] = { ok: true, embedding: embeddings.slice(row * dim, (row + 1) * dim), width: g.width, height: g.height };
+      });
+    }
+    return results;
+  }
+
+  async preprocessImages(images: { name: string; blob: Blob }[]): Promise<PreprocessResult[]> {
+    const { outputWidth: width, outputHeight: height } = this.preprocessor;
+    return Promise.all(
+      images.map(async ({ name, blob }) => {
+        const prepared = await this.prepareImage(name, blob);
+        return 'error' in prepared ? { ok: false as const, error: prepared.error } : { ok: true as const, pixels: prepared.pixels, dims: [3, height, width] as [number, number, number] };
+      }),
+    );
+  }
+
+  /** Embed texts (already templated); L2-normalised rows in input order; cached by text. */
+  async encodeTexts(texts: string[]): Promise<TextResult> {
+    const missing = [...new Set(texts.filter((text) => !this.textCache.get(text)))];
+    for (let start = 0; start < missing.length; start += TEXT_BATCH) {
+      const slice = missing.slice(start, start + TEXT_BATCH);
+      const batch = this.tokenizer.encodeBatch(slice);
+      const embeddings = await this.runText(batch.inputIds, batch.batchSize, batch.sequenceLength);
+      const dim = embeddings.length / slice.length;
+      slice.forEach((text, row) => this.textCache.set(text, embeddings.slice(row * dim, (row + 1) * dim), batch.truncated[row]));
+    }
+    const dim = texts.length > 0 ? this.textCache.get(texts[0])!.embedding.length : this.info.embeddingDim;
+    const out = new Float32Array(texts.length * dim);
+    const truncated = texts.map((text, row) => {
+      const entry = this.textCache.get(text)!;
+      out.set(entry.embedding, row * dim);
+      return entry.truncated;
+    });
+    return { embeddings: out, dim, truncated, encodedCount: missing.length };
+  }
+
+  async dispose(): Promise<void> {
+    await this.queue.run(async () => {
+      await this.sessions.vision.release();
+      await this.sessions.text.release();
+    });
+  }
+
+  private async prepareImage(name: string, blob: Blob): Promise<{ pixels: Float32Array; width: number; height: number } | { error: string }> {
+    try {
+      const image = await decodeImage(blob, name);
+      return { pixels: preprocessImage(image, this.preprocessor), width: image.width, height: image.height };
+    } catch (error) {
+      const message = error instanceof ImageInputError ? error.message : `${name} could not be processed: ${errorMessage(error)}`;
+      return { error: message };
+    }
+  }
+
+  private runVision(pixels: Float32Array[]): Promise<Float32Array> {
+    const { outputWidth: width, outputHeight: height } = this.preprocessor;
+    const batch = new Float32Array(pixels.length * 3 * width * height);
+    pixels.forEach((p, i) => batch.set(p, i * p.length));
+    return this.run('vision', (ort) => ({ pixel_values: new ort.Tensor('float32', batch, [pixels.length, 3, height, width]) }), pixels.length);
+  }
+
+  private runText(ids: BigInt64Array, rows: number, length: number): Promise<Float32Array> {
+    return this.run('text', (ort, session) => {
+      const feeds: Record<string, Ort.Tensor> = { input_ids: new ort.Tensor('int64', ids, [rows, length]) };
+      // Some exports also take an attention mask; CLIP's causal text tower reads the first end token.
+      if (session.inputNames.includes('attention_mask')) {
+        feeds.attention_mask = new ort.Tensor('int64', attentionMask(ids, this.tokenizer.padId, rows, length), [rows, length]);
+      }
+      return feeds;
+    }, rows);
+  }
+
+  private run(tower: 'vision' | 'text', makeFeeds: (ort: OrtModule, session: Ort.InferenceSession) => Record<string, Ort.Tensor>, rows: number) {
+    return this.queue.run(async () => {
+      if (this.gpuLostReason) await this.fallBackToWasm(this.gpuLostReason);
+      const session = tower === 'vision' ? this.sessions.vision : this.sessions.text;
+      const outputs = await session.run(makeFeeds(this.sessions.ort, session));
+      const name = tower === 'vision' ? 'image_embeds' : 'text_embeds';
+      const tensor = outputs[name] ?? outputs[session.outputNames[0]];
+      const data = toFloat32(tensor);
+      for (const output of Object.values(outputs)) output.dispose();
+      return normalizeRows(data, rows, data.length / rows);
+    });
+  }
+
+  private deviceLost(reason: string): void {
+    this.gpuLostReason = reason;
+  }
+
+  private async fallBackToWasm(reason: string): Promise<void> {
+    this.gpuLostReason = null;
+    const message = `The GPU device was lost (${reason}); switched to WASM`;
+    this.onNotice({ kind: 'fallback', message, backend: 'wasm' });
+    const caps = { webgpu: { available: false, software: false, shaderF16: false, description: reason }, crossOriginIsolated: globalThis.crossOriginIsolated === true, hardwareConcurrency: navigator.hardwareConcurrency ?? 1 };
+    const plan = planBackend('wasm', caps);
+    this.sessions = await createSessions(this.source, plan, caps, this.onProgress, () => undefined);
+    Object.assign(this.info, { backend: 'wasm', precision: plan.precision, threads: this.sessions.threads, fallbackReason: message });
+    this.textCache.clear();
+  }
+}
+
+async function createSessions(
+  source: ModelSource,
+  plan: BackendPlan,
+  caps: Capabilities,
+  onProgress: (p: FileProgress) => void,
+  onDeviceLost: (reason: string) => void,
+): Promise<Sessions> {
+  const ort = await loadOrt(plan.backend);
+  ort.env.wasm.numThreads = wasmThreads(caps);
+  if (plan.backend === 'webgpu') await useOwnGpuDevice(ort, plan.precision, onDeviceLost);
+  const files = await fetchTowers(source, plan.precision, onProgress);
+  const options: Ort.InferenceSession.SessionOptions = { executionProviders: [plan.backend], graphOptimizationLevel: 'all' };
+  const vision = await ort.InferenceSession.create(files.vision, options);
+  const text = await ort.InferenceSession.create(files.text, options);
+  // Without cross-origin isolation onnxruntime quietly drops to one thread: report what it uses.
+  return { ort, vision, text, plan, threads: plan.backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 0 };
+}
+
+/** Creating the device ourselves lets us require fp16 shaders and hear about a lost device. */
+async function useOwnGpuDevice(ort: OrtModule, precision: Precision, onLost: (reason: string) => void): Promise<void> {
+  const adapter = await navigator.gpu?.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('no WebGPU adapter is available');
+  const needF16 = precision === 'fp16';
+  if (needF16 && !adapter.features.has('shader-f16')) throw new Error('this GPU has no fp16 shaders (shader-f16)');
+  const limits = adapter.limits;
+  const device = await adapter.requestDevice({
+    requiredFeatures: needF16 ? ['shader-f16'] : [],
+    requiredLimits: {
+      maxBufferSize: limits.maxBufferSize,
+      maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
+      maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
+      maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
+      maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
+    },
+  });
+  void device.lost.then((info) => {
+    if (info.reason !== 'destroyed') onLost(info.message || 'unknown reason');
+  });
+  ort.env.webgpu.device = device;
+}
+
+function attentionMask(ids: BigInt64Array, padId: number, rows: number, length: number): BigInt64Array {
+  const mask = new BigInt64Array(rows * length);
+  for (let r = 0; r < rows; r++) {
+    // Everything up to and including the first end/pad token is real.
+    let ended = false;
+    for (let c = 0; c < length; c++) {
+      mask[r * length + c] = ended ? 0n : 1n;
+      if (c > 0 && Number(ids[r * length + c]) === padId) ended = true;
+    }
+  }
+  return mask;
+}
+
+function toFloat32(tensor: Ort.Tensor): Float32Array {
+  if (tensor.type === 'float32') return tensor.data as Float32Array;
+  if (tensor.type === 'float16') return Float32Array.from(tensor.data as ArrayLike<number>);
+  throw new Error(`unexpected output type ${tensor.type}`);
+}
+
+function textContextLength(configs: ModelConfigs): number {
+  const text = configs.config.text_config as Record<string, unknown> | undefined;
+  return Number(text?.max_position_embeddings ?? 77);
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
