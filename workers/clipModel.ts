@@ -162,7 +162,7 @@ export class ClipModel {
       const feeds: Record<string, Ort.Tensor> = { input_ids: new ort.Tensor('int64', ids, [rows, length]) };
       // Some exports also take an attention mask; CLIP's causal text tower reads the first end token.
       if (session.inputNames.includes('attention_mask')) {
-        feeds.attention_mask = new ort.Tensor('int64', attentionMask(ids, this.tokenizer.padId, rows, length), [rows, length]);
+        feeds.attention_mask = new ort.Tensor('int64', attentionMask(ids, this.tokenizer.endId, rows, length), [rows, length]);
       }
       return feeds;
     }, rows);
@@ -238,14 +238,14 @@ async function useOwnGpuDevice(ort: OrtModule, precision: Precision, onLost: (re
   ort.env.webgpu.device = device;
 }
 
-function attentionMask(ids: BigInt64Array, padId: number, rows: number, length: number): BigInt64Array {
+function attentionMask(ids: BigInt64Array, endId: number, rows: number, length: number): BigInt64Array {
   const mask = new BigInt64Array(rows * length);
   for (let r = 0; r < rows; r++) {
-    // Everything up to and including the first end/pad token is real.
+    // Everything up to and including the first end token is real; padding follows it.
     let ended = false;
     for (let c = 0; c < length; c++) {
       mask[r * length + c] = ended ? 0n : 1n;
-      if (c > 0 && Number(ids[r * length + c]) === padId) ended = true;
+      if (Number(ids[r * length + c]) === endId) ended = true;
     }
   }
   return mask;

@@ -1,0 +1,16 @@
+/**
+ * The framework-free CLIP core: image preprocessing, tokenizer and similarity maths. Plain
+ * TypeScript with no React, DOM or Node dependencies, so the worker, the app and Node tests all
+ * import it from here.
+ */
+export {
+  parsePreprocessorConfig,
+  PreprocessorConfigError,
+  type PreprocessorConfig,
+  type ResizeSpec,
+  type Rgb,
+} from './preprocess/config';
+export { resample, type Pixels8, type PixelRect, type ResampledPixels, type ResampleFilter } from './preprocess/resample';
+export { preprocessBatch, preprocessImage, resizedSize, type InputImage, type PreprocessedBatch } from './preprocess/preprocess';
+export { ClipTokenizer, type EncodedBatch, type EncodedText } from './tokenizer';
+export { cosineMatrix, l2Normalize, normalizeRows, softmax, topK } from './similarity';

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST, modelFileUrl, modelSourceFromParams, onnxFileName } from './modelSource';
+
+describe('modelFileUrl', () => {
+  it('uses the hub resolve path with the revision', () => {
+    expect(modelFileUrl({ id: 'Xenova/clip-vit-base-patch32', host: HUB_HOST, revision: 'main' }, 'onnx/vision_model_quantized.onnx')).toBe(
+      'https://huggingface.co/Xenova/clip-vit-base-patch32/resolve/main/onnx/vision_model_quantized.onnx',
+    );
+  });
+  it('uses {host}/{id}/{file} for a plain folder, ignoring trailing slashes', () => {
+    expect(modelFileUrl({ id: 'clip-shapes-tiny', host: 'http://localhost:4173/models/', revision: 'main' }, 'config.json')).toBe(
+      'http://localhost:4173/models/clip-shapes-tiny/config.json',
+    );
+  });
+});
+
+describe('onnxFileName', () => {
+  it('names the hub files of each precision', () => {
+    expect(onnxFileName('vision', 'fp32')).toBe('onnx/vision_model.onnx');
+    expect(onnxFileName('text', 'fp16')).toBe('onnx/text_model_fp16.onnx');
+    expect(onnxFileName('text', 'q8')).toBe('onnx/text_model_quantized.onnx');
+  });
+});
+
+describe('modelSourceFromParams', () => {
+  const bundled = 'http://app.test/models';
+  it('defaults to CLIP ViT-B/32 from the hub', () => {
+    expect(modelSourceFromParams(new URLSearchParams(''), bundled)).toEqual({ id: DEFAULT_MODEL_ID, host: HUB_HOST, revision: 'main' });
+  });
+  it('serves the bundled model from the app itself', () => {
+    expect(modelSourceFromParams(new URLSearchParams(`model=${BUNDLED_MODEL_ID}`), bundled).host).toBe(bundled);
+  });
+  it('takes model, host and revision from the URL', () => {
+    expect(modelSourceFromParams(new URLSearchParams('model=a/b&host=/models&revision=v2'), bundled)).toEqual({ id: 'a/b', host: '/models', revision: 'v2' });
+  });
+});

@@ -1,0 +1,85 @@
+/// <reference types="node" />
+/**
+ * Parity with the reference CLIP preprocessing (Hugging Face CLIPImageProcessor with Pillow):
+ * every image in ../shared/clip-reference/images must give the pixel_values stored in pixels/.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { clipPreprocessorJson } from '../testing/fixtures';
+import { parsePreprocessorConfig } from './config';
+import { preprocessImage, type InputImage } from './preprocess';
+
+// The reference data lives next to the repository (../shared/clip-reference from the repo root).
+const REFERENCE_DIR = fileURLToPath(new URL('../../../../shared/clip-reference/', import.meta.url));
+const hasReference = existsSync(join(REFERENCE_DIR, 'images'));
+if (!hasReference) console.warn(`CLIP preprocessing parity tests skipped: reference data not found at ${REFERENCE_DIR}`);
+
+/**
+ * Decodes a PNG to what Pillow's convert('RGB') sees. pngjs always hands out RGBA: gray comes
+ * replicated into R, G, B (we pass one channel, as the app's gray path does); alpha and palette
+ * images keep straight (unpremultiplied) colours, and preprocessing drops the alpha.
+ */
+function decodePng(path: string): InputImage {
+  const png = PNG.sync.read(readFileSync(path));
+  const { width, height, data } = png;
+  if (png.depth === 16) throw new Error(`${path}: 16-bit PNGs are not handled by this test helper`);
+  const pixels = width * height;
+  const colorType: number = png.colorType;
+  if (colorType === 0 || colorType === 4) {
+    const gray = new Uint8Array(pixels);
+    for (let i = 0; i < pixels; i++) gray[i] = data[i * 4];
+    return { data: gray, width, height, channels: 1 };
+  }
+  if (colorType === 2) {
+    const rgb = new Uint8Array(pixels * 3);
+    for (let i = 0; i < pixels; i++) {
+      rgb[i * 3] = data[i * 4];
+      rgb[i * 3 + 1] = data[i * 4 + 1];
+      rgb[i * 3 + 2] = data[i * 4 + 2];
+    }
+    return { data: rgb, width, height, channels: 3 };
+  }
+  // RGBA (6) and palette (3, possibly with tRNS transparency): colours as stored, alpha dropped later.
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height, channels: 4 };
+}
+
+function readFloat32(path: string): Float32Array {
+  const bytes = readFileSync(path);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float32Array(bytes.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
+const images = hasReference ? readdirSync(join(REFERENCE_DIR, 'images')).filter((name) => name.toLowerCase().endsWith('.png')).sort() : [];
+
+describe.skipIf(!hasReference)(
+  hasReference ? 'preprocessing parity with CLIPImageProcessor' : 'preprocessing parity (SKIPPED: ../shared/clip-reference not found)',
+  () => {
+    const config = parsePreprocessorConfig(clipPreprocessorJson());
+
+    it('finds the reference images', () => {
+      expect(images.length).toBeGreaterThan(0);
+    });
+
+    it.each(images)('%s matches pixels/%s.f32', (name) => {
+      const actual = preprocessImage(decodePng(join(REFERENCE_DIR, 'images', name)), config);
+      const expected = readFloat32(join(REFERENCE_DIR, 'pixels', `${name}.f32`));
+      expect(actual.length).toBe(expected.length);
+      let max = 0;
+      let sum = 0;
+      for (let i = 0; i < expected.length; i++) {
+        const diff = Math.abs(actual[i] - expected[i]);
+        if (diff > max) max = diff;
+        sum += diff;
+      }
+      const mean = sum / expected.length;
+      const numbers = `${name}: max |diff| ${max.toExponential(3)}, mean |diff| ${mean.toExponential(3)}`;
+      expect(max, numbers).toBeLessThanOrEqual(0.02);
+      expect(mean, numbers).toBeLessThanOrEqual(0.001);
+    });
+  },
+);

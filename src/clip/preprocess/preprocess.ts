@@ -1,0 +1,126 @@
+/**
+ * CLIP image preprocessing: 8-bit pixels in, channels-first float32 out, the same numbers as the
+ * Python CLIPImageProcessor (Pillow backend): convert to RGB → resize → centre crop → rescale →
+ * normalise.
+ *
+ * The steps are fused without changing the result:
+ * - RGB conversion happens while resampling reads the source (alpha skipped, gray kept as one
+ *   channel and replicated at the end), so a large photo is never copied whole.
+ * - Only the resized pixels that survive the crop are computed (see `window` in resample.ts).
+ * - Rescale and normalise are one table lookup per 8-bit value and channel, computed with the same
+ *   float32 rounding steps as the Python code (float64 rescale cast to float32, then float32
+ *   subtract and divide).
+ */
+import type { PreprocessorConfig, ResizeSpec } from './config';
+import { resample, type PixelRect } from './resample';
+
+export interface InputImage {
+  data: Uint8Array | Uint8ClampedArray;
+  width: number;
+  height: number;
+  /** 1 = gray, 3 = RGB, 4 = RGBA (straight, not premultiplied, alpha). */
+  channels: 1 | 3 | 4;
+}
+
+export interface PreprocessedBatch {
+  data: Float32Array;
+  dims: [number, 3, number, number];
+}
+
+/** Size after the resize step, as HF's get_resize_output_image_size computes it. */
+export function resizedSize(width: number, height: number, resize: ResizeSpec | null): { width: number; height: number } {
+  if (!resize) return { width, height };
+  if (resize.kind === 'exact') return { width: resize.width, height: resize.height };
+  const short = Math.min(width, height);
+  const long = Math.max(width, height);
+  // Python: int(size * long / short), a float division truncated.
+  const newLong = Math.trunc((resize.size * long) / short);
+  return width <= height ? { width: resize.size, height: newLong } : { width: newLong, height: resize.size };
+}
+
+/** value → output float for each channel: 3 tables of 256, in the Python code's float32 steps. */
+function valueTables(config: PreprocessorConfig): Float32Array {
+  const table = new Float32Array(3 * 256);
+  const f = Math.fround;
+  for (let c = 0; c < 3; c++) {
+    const mean = config.mean ? f(config.mean[c]) : 0;
+    const std = config.std ? f(config.std[c]) : 1;
+    for (let v = 0; v < 256; v++) {
+      // HF rescale: uint8 → float64, multiply, cast to float32.
+      let x = config.rescale === null ? v : f(v * config.rescale);
+      // HF normalize: float32 (x - mean) / std.
+      if (config.mean) x = f(f(x - mean) / std);
+      table[c * 256 + v] = x;
+    }
+  }
+  return table;
+}
+
+function checkInput(image: InputImage): void {
+  const { width, height, channels, data } = image;
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw new Error(`preprocessImage: invalid image size ${width}×${height}`);
+  }
+  if (channels !== 1 && channels !== 3 && channels !== 4) throw new Error(`preprocessImage: unsupported channel count ${channels}`);
+  if (data.length < width * height * channels) {
+    throw new Error(`preprocessImage: pixel buffer holds ${data.length} values, ${width}×${height}×${channels} needs ${width * height * channels}`);
+  }
+}
+
+/** Writes one image's [3, H, W] floats into `out` at `offset`. */
+function preprocessInto(image: InputImage, config: PreprocessorConfig, tables: Float32Array, out: Float32Array, offset: number): void {
+  checkInput(image);
+  const resized = resizedSize(image.width, image.height, config.resize);
+  const outW = config.outputWidth;
+  const outH = config.outputHeight;
+
+  // Crop rectangle in resized coordinates; it may stick out of the image (then zero padding).
+  // HF: top = (height - crop_height) // 2, a floor also when negative.
+  const left = config.crop ? Math.floor((resized.width - outW) / 2) : 0;
+  const top = config.crop ? Math.floor((resized.height - outH) / 2) : 0;
+  const x0 = Math.max(0, left);
+  const y0 = Math.max(0, top);
+  const x1 = Math.min(resized.width, left + outW);
+  const y1 = Math.min(resized.height, top + outH);
+  const window: PixelRect = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+
+  const pixels = resample(image, resized.width, resized.height, config.resample, window);
+  const ch = pixels.channels;
+  const plane = outW * outH;
+
+  for (let c = 0; c < 3; c++) {
+    const tableBase = c * 256;
+    // HF pads with 0 before rescaling, so padding becomes the normalised value of 0.
+    const padValue = tables[tableBase];
+    const srcChannel = ch === 1 ? 0 : c;
+    for (let oy = 0; oy < outH; oy++) {
+      const rowOut = offset + c * plane + oy * outW;
+      const ry = oy + top;
+      if (ry < y0 || ry >= y1) {
+        out.fill(padValue, rowOut, rowOut + outW);
+        continue;
+      }
+      const rowIn = (ry - y0) * window.width;
+      for (let ox = 0; ox < outW; ox++) {
+        const rx = ox + left;
+        out[rowOut + ox] = rx < x0 || rx >= x1 ? padValue : tables[tableBase + pixels.data[(rowIn + rx - x0) * ch + srcChannel]];
+      }
+    }
+  }
+}
+
+/** One image → Float32Array [3, outputHeight, outputWidth], channels first, RGB. */
+export function preprocessImage(image: InputImage, config: PreprocessorConfig): Float32Array {
+  const out = new Float32Array(3 * config.outputWidth * config.outputHeight);
+  preprocessInto(image, config, valueTables(config), out, 0);
+  return out;
+}
+
+/** Several images into one [n, 3, H, W] buffer, ready to become the vision tower's input tensor. */
+export function preprocessBatch(images: readonly InputImage[], config: PreprocessorConfig): PreprocessedBatch {
+  const perImage = 3 * config.outputWidth * config.outputHeight;
+  const data = new Float32Array(images.length * perImage);
+  const tables = valueTables(config);
+  images.forEach((image, i) => preprocessInto(image, config, tables, data, i * perImage));
+  return { data, dims: [images.length, 3, config.outputHeight, config.outputWidth] };
+}
