@@ -10,6 +10,8 @@ export interface FileProgress {
   /** Bytes expected, or null when the server sent no length. */
   total: number | null;
   done: boolean;
+  /** Read from the browser's model cache instead of the network. */
+  fromCache?: boolean;
 }
 
 export interface GpuCapability {

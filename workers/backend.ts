@@ -7,7 +7,7 @@ const NO_GPU: GpuCapability = { available: false, software: false, shaderF16: fa
 export async function detectWebGpu(): Promise<GpuCapability> {
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
   if (!gpu) return { ...NO_GPU, description: 'WebGPU is not supported by this browser' };
-  let adapter: GPUAdapter | null = null;
+  let adapter: GPUAdapter | null;
   try {
     adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (error) {

@@ -17,7 +17,7 @@ async function requireModel(): Promise<ClipModel> {
   try {
     return await model;
   } catch (error) {
-    throw new Error(`The model is not available: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`The model is not available: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -206,7 +206,7 @@ async function createSessions(
 ): Promise<Sessions> {
   const ort = await loadOrt(plan.backend);
   ort.env.wasm.numThreads = wasmThreads(caps);
-  if (plan.backend === 'webgpu') await useOwnGpuDevice(ort, plan.precision, onDeviceLost);
+  if (plan.backend === 'webgpu') await createOwnGpuDevice(ort, plan.precision, onDeviceLost);
   const files = await fetchTowers(source, plan.precision, onProgress);
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: [plan.backend], graphOptimizationLevel: 'all' };
   const vision = await ort.InferenceSession.create(files.vision, options);
@@ -216,7 +216,7 @@ async function createSessions(
 }
 
 /** Creating the device ourselves lets us require fp16 shaders and hear about a lost device. */
-async function useOwnGpuDevice(ort: OrtModule, precision: Precision, onLost: (reason: string) => void): Promise<void> {
+async function createOwnGpuDevice(ort: OrtModule, precision: Precision, onLost: (reason: string) => void): Promise<void> {
   const adapter = await navigator.gpu?.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('no WebGPU adapter is available');
   const needF16 = precision === 'fp16';

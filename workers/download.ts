@@ -80,12 +80,3 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
   }
   return out;
 }
-
-export async function downloadJson(url: string, file: string, options: DownloadOptions = {}): Promise<unknown> {
-  const bytes = await downloadFile(url, file, options);
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw new DownloadError(file, `${file} is not valid JSON (${url})`);
-  }
-}

@@ -1,7 +1,8 @@
 /** Downloading everything one model needs: configs, tokenizer and the two ONNX towers. */
 import { CONFIG_FILES, modelFileUrl, onnxFileName, type ModelSource, type Precision } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
-import { DownloadError, downloadFile, downloadJson } from './download';
+import { DownloadError } from './download';
+import { fetchModelFile } from './modelCache';
 
 export interface ModelConfigs {
   config: Record<string, unknown>;
@@ -11,7 +12,15 @@ export interface ModelConfigs {
 }
 
 export async function fetchConfigs(source: ModelSource, onProgress: (p: FileProgress) => void): Promise<ModelConfigs> {
-  const get = (file: string) => downloadJson(modelFileUrl(source, file), file, { onProgress });
+  const get = async (file: string) => {
+    const url = modelFileUrl(source, file);
+    const bytes = await fetchModelFile(url, file, { onProgress });
+    try {
+      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    } catch {
+      throw new DownloadError(file, `${file} is not valid JSON (${url})`);
+    }
+  };
   const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all([
     get(CONFIG_FILES.config),
     get(CONFIG_FILES.preprocessor),
@@ -38,7 +47,7 @@ export interface TowerFiles {
 export async function fetchTowers(source: ModelSource, precision: Precision, onProgress: (p: FileProgress) => void): Promise<TowerFiles> {
   const get = (tower: 'vision' | 'text') => {
     const file = onnxFileName(tower, precision);
-    return downloadFile(modelFileUrl(source, file), file, { onProgress });
+    return fetchModelFile(modelFileUrl(source, file), file, { onProgress });
   };
   const [vision, text] = await Promise.all([get('vision'), get('text')]);
   return { vision, text };

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST } from '../../clip/modelSource';
+import { CIFAR10_LABELS, IMAGENET_LABELS } from '../../clip/presets';
+import { DEFAULT_TEMPLATE } from './labels';
+import { EMPTY_SETUP, readSetup, resolveLabels, writeSetup, type SharedSetup } from './urlState';
+
+function setup(overrides: Partial<SharedSetup>): SharedSetup {
+  return { ...EMPTY_SETUP, ...overrides };
+}
+
+/** Through a real URL string, as a shared link or QR code would carry it. */
+function viaUrl(params: URLSearchParams): URLSearchParams {
+  return new URL(`https://example.org/app/?${params.toString()}#top`).searchParams;
+}
+
+describe('readSetup', () => {
+  it('gives the empty setup for a URL without setup parameters', () => {
+    expect(readSetup(new URLSearchParams('debug=1'))).toEqual(EMPTY_SETUP);
+  });
+
+  it('reads every parameter, trimming ids and cleaning labels as the editor does', () => {
+    const params = new URLSearchParams();
+    params.set('labels', ' cat \n\ndog\ncat\n');
+    params.set('template', 'a sketch of a {}.');
+    params.set('preset', ' fruit ');
+    params.set('ensemble', '1');
+    params.set('model', 'Xenova/clip-vit-base-patch16');
+    params.set('host', '/models');
+    params.set('backend', 'wasm');
+    expect(readSetup(params)).toEqual({
+      labels: ['cat', 'dog'],
+      template: 'a sketch of a {}.',
+      preset: 'fruit',
+      ensemble: true,
+      model: 'Xenova/clip-vit-base-patch16',
+      host: '/models',
+      backend: 'wasm',
+    });
+  });
+
+  it('joins repeated labels parameters and treats empty ones as absent', () => {
+    expect(readSetup(new URLSearchParams('labels=cat&labels=dog')).labels).toEqual(['cat', 'dog']);
+    expect(readSetup(new URLSearchParams('labels=&preset=&model=%20')).labels).toBeNull();
+    expect(readSetup(new URLSearchParams('labels=&preset=&model=%20'))).toEqual(EMPTY_SETUP);
+  });
+
+  it('reads ensemble as on for 1/true/yes/on or no value, off otherwise', () => {
+    for (const on of ['ensemble', 'ensemble=1', 'ensemble=true', 'ensemble=YES', 'ensemble=on']) {
+      expect(readSetup(new URLSearchParams(on)).ensemble, on).toBe(true);
+    }
+    for (const off of ['', 'ensemble=0', 'ensemble=false', 'ensemble=no']) {
+      expect(readSetup(new URLSearchParams(off)).ensemble, off).toBe(false);
+    }
+  });
+});
+
+describe('writeSetup', () => {
+  it('round-trips labels with separators, URL syntax, unicode and emoji', () => {
+    const labels = [
+      'red, green and blue',
+      'salt & pepper',
+      'C# code',
+      '100% cotton | wool',
+      'a=b?c/d',
+      'plus+sign',
+      'café crème',
+      '日本の猫',
+      '🐱 cat 🐶',
+      'tab\tinside',
+    ];
+    const written = writeSetup(setup({ labels }));
+    expect([...written.keys()]).toEqual(['labels']);
+    expect(readSetup(viaUrl(written)).labels).toEqual(labels.map((label) => label.replace(/\s+/g, ' ')));
+  });
+
+  it('turns a newline inside a label into a space instead of splitting it', () => {
+    const written = writeSetup(setup({ labels: ['two\nlines', 'crlf\r\nhere', 'plain'] }));
+    expect(readSetup(viaUrl(written)).labels).toEqual(['two lines', 'crlf here', 'plain']);
+  });
+
+  it('round-trips a whole non-default setup', () => {
+    const full = setup({
+      labels: ['a, b', 'c & d'],
+      template: 'a {} & a {}, #1',
+      preset: null,
+      ensemble: true,
+      model: BUNDLED_MODEL_ID,
+      host: 'https://lecture.example/models',
+      backend: 'webgpu',
+    });
+    expect(readSetup(viaUrl(writeSetup(full)))).toEqual(full);
+  });
+
+  it('leaves out defaults and nulls', () => {
+    const defaults = setup({ template: DEFAULT_TEMPLATE, model: DEFAULT_MODEL_ID, host: HUB_HOST, backend: 'auto', labels: [] });
+    expect(writeSetup(defaults).toString()).toBe('');
+    expect(writeSetup(EMPTY_SETUP).toString()).toBe('');
+  });
+
+  it('keeps the hub host for the bundled model, whose default host is the app itself', () => {
+    expect(writeSetup(setup({ model: BUNDLED_MODEL_ID, host: HUB_HOST })).get('host')).toBe(HUB_HOST);
+  });
+
+  it('keeps unrelated parameters in place, replaces its own, and does not modify base', () => {
+    const base = new URLSearchParams('debug=1&labels=old&revision=v2&ensemble=1&foo=bar');
+    const written = writeSetup(setup({ labels: ['new'], backend: 'wasm' }), base);
+    expect(written.toString()).toBe('debug=1&revision=v2&foo=bar&labels=new&backend=wasm');
+    expect(base.toString()).toBe('debug=1&labels=old&revision=v2&ensemble=1&foo=bar');
+  });
+
+  it('writes an unedited preset as its id only', () => {
+    expect(writeSetup(setup({ preset: 'cifar10', labels: [...CIFAR10_LABELS] })).toString()).toBe('preset=cifar10');
+    expect(writeSetup(setup({ preset: 'cifar10' })).toString()).toBe('preset=cifar10');
+    // ImageNet lists two names twice; the editor keeps them once, which is still unedited.
+    const imagenetAsEdited = [...new Set(IMAGENET_LABELS)];
+    expect(imagenetAsEdited).toHaveLength(998);
+    expect(writeSetup(setup({ preset: 'imagenet', labels: imagenetAsEdited })).toString()).toBe('preset=imagenet');
+  });
+
+  it('writes edited preset labels in full, keeping the preset id, and labels win on reading', () => {
+    const edited = [...CIFAR10_LABELS.slice(0, 9), 'lorry'];
+    const read = readSetup(viaUrl(writeSetup(setup({ preset: 'cifar10', labels: edited }))));
+    expect(read.preset).toBe('cifar10');
+    expect(read.labels).toEqual(edited);
+    expect(resolveLabels(read)).toEqual(edited);
+  });
+
+  it('writes labels in full for a preset id it does not know', () => {
+    const written = writeSetup(setup({ preset: 'gone', labels: ['x'] }));
+    expect(written.toString()).toBe('preset=gone&labels=x');
+  });
+
+  it('asks the given lookup whether labels are a preset', () => {
+    const lookup = (id: string) => (id === 'abc' ? ['a', 'b', 'c'] : undefined);
+    expect(writeSetup(setup({ preset: 'abc', labels: ['a', 'b', 'c'] }), undefined, lookup).toString()).toBe('preset=abc');
+    expect(writeSetup(setup({ preset: 'abc', labels: ['a', 'c', 'b'] }), undefined, lookup).get('labels')).toBe('a\nc\nb');
+  });
+});
+
+describe('resolveLabels', () => {
+  it("prefers the setup's labels, then its preset's (each once), else null", () => {
+    expect(resolveLabels(setup({ labels: ['x'], preset: 'cifar10' }))).toEqual(['x']);
+    expect(resolveLabels(setup({ preset: 'cifar10' }))).toEqual([...CIFAR10_LABELS]);
+    expect(resolveLabels(setup({ preset: 'imagenet' }))).toHaveLength(998);
+    expect(resolveLabels(setup({ preset: 'gone' }))).toBeNull();
+    expect(resolveLabels(EMPTY_SETUP)).toBeNull();
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * The shareable part of the app's state in the page URL, so a lecturer can hand out a link (or a
+ * QR code) that opens the same labels, template and model. Pure functions over URLSearchParams:
+ * reading and writing `location` / `history` is the caller's job.
+ *
+ * Parameters (all optional; a missing one means "the app's default"):
+ *   preset=<id>      a label preset (src/clip/presets), e.g. `cifar10`
+ *   labels=<text>    the labels, one per line, in one parameter (URLSearchParams escapes the
+ *                    newlines, commas, `&`, `#`...), so any character a label can hold survives
+ *   template=<text>  the prompt template; omitted when it is the default `a photo of a {}.`
+ *   ensemble=1       prompt ensembling on
+ *   model, host, backend   as read by modelSourceFromParams / initialBackend
+ *
+ * Preset and labels: a preset whose labels were not edited is written as `preset=<id>` alone,
+ * which keeps links short (ImageNet's 1000 labels would be ~17 kB of URL). Edited labels are
+ * written out in full, and the preset id is kept with them to say where they came from. So when
+ * reading, `labels` wins whenever it is present; see `resolveLabels`.
+ */
+import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST } from '../../clip/modelSource';
+import { presetById } from '../../clip/presets';
+import { DEFAULT_TEMPLATE, parseLabels } from './labels';
+
+export interface SharedSetup {
+  /** Labels in order; null when the URL names none. */
+  labels: string[] | null;
+  /** Prompt template with `{}`; null for the default. */
+  template: string | null;
+  /** Preset id (not checked against the known presets: an old link may name a removed one). */
+  preset: string | null;
+  ensemble: boolean;
+  model: string | null;
+  host: string | null;
+  /** As given (`auto`, `wasm`, `webgpu`); deciding what an unknown value means is initialBackend's job. */
+  backend: string | null;
+}
+
+/** The labels of a preset id, or undefined for an unknown id. */
+export type PresetLabels = (id: string) => readonly string[] | undefined;
+
+/** The parameters this module owns; writeSetup replaces these and keeps every other one. */
+export const SETUP_PARAMS = ['preset', 'labels', 'template', 'ensemble', 'model', 'host', 'backend'] as const;
+
+export const EMPTY_SETUP: Readonly<SharedSetup> = {
+  labels: null,
+  template: null,
+  preset: null,
+  ensemble: false,
+  model: null,
+  host: null,
+  backend: null,
+};
+
+const knownPresetLabels: PresetLabels = (id) => presetById(id)?.labels;
+
+const TRUE_VALUES = new Set(['', '1', 'true', 'yes', 'on']);
+
+export function readSetup(params: URLSearchParams): SharedSetup {
+  // Several `labels` parameters are joined, so a hand-written `?labels=cat&labels=dog` works too.
+  const labelParams = params.getAll('labels');
+  const labels = parseLabels(labelParams.join('\n'));
+  const ensemble = params.get('ensemble');
+  return {
+    labels: labels.length > 0 ? labels : null,
+    template: params.get('template'),
+    preset: trimmedOrNull(params.get('preset')),
+    // `?ensemble` with no value counts as on.
+    ensemble: ensemble !== null && TRUE_VALUES.has(ensemble.trim().toLowerCase()),
+    model: trimmedOrNull(params.get('model')),
+    host: trimmedOrNull(params.get('host')),
+    backend: trimmedOrNull(params.get('backend')),
+  };
+}
+
+/**
+ * `base` (e.g. the current `location.search`) with the setup written into it: the parameters in
+ * SETUP_PARAMS are replaced, in that order after the others, and defaults and nulls are left
+ * out. Every other parameter (`debug`, `revision`...) is kept where it was. `base` itself is not
+ * modified. `presetLabels` tells whether the labels are a preset's, unedited (default: the
+ * app's presets); labels are compared as the label editor would clean them, so whitespace or a
+ * preset's repeated name does not count as an edit.
+ */
+export function writeSetup(setup: SharedSetup, base?: URLSearchParams, presetLabels: PresetLabels = knownPresetLabels): URLSearchParams {
+  const out = new URLSearchParams(base);
+  for (const name of SETUP_PARAMS) out.delete(name);
+
+  const labels = setup.labels === null ? [] : parseLabels(setup.labels.map(oneLine).join('\n'));
+  const preset = trimmedOrNull(setup.preset);
+  if (preset !== null) out.set('preset', preset);
+  if (labels.length > 0 && !(preset !== null && isPresetUnedited(labels, presetLabels(preset)))) {
+    out.set('labels', labels.join('\n'));
+  }
+  if (setup.template !== null && setup.template !== DEFAULT_TEMPLATE) out.set('template', oneLine(setup.template));
+  if (setup.ensemble) out.set('ensemble', '1');
+
+  const model = trimmedOrNull(setup.model);
+  if (model !== null && model !== DEFAULT_MODEL_ID) out.set('model', model);
+  const host = trimmedOrNull(setup.host);
+  // The hub is the default host for every model except the bundled one (served by the app).
+  if (host !== null && !(host === HUB_HOST && (model ?? DEFAULT_MODEL_ID) !== BUNDLED_MODEL_ID)) out.set('host', host);
+  const backend = trimmedOrNull(setup.backend);
+  if (backend !== null && backend !== 'auto') out.set('backend', backend);
+  return out;
+}
+
+/**
+ * The labels a setup stands for: its own labels if it has any, else its preset's (cleaned as
+ * the label editor would, so ImageNet's repeated names appear once), else null (app default).
+ */
+export function resolveLabels(setup: SharedSetup, presetLabels: PresetLabels = knownPresetLabels): string[] | null {
+  if (setup.labels !== null && setup.labels.length > 0) return setup.labels;
+  const fromPreset = setup.preset === null ? undefined : presetLabels(setup.preset);
+  return fromPreset === undefined ? null : parseLabels(fromPreset.join('\n'));
+}
+
+function isPresetUnedited(labels: readonly string[], preset: readonly string[] | undefined): boolean {
+  if (preset === undefined) return false;
+  const cleaned = parseLabels(preset.join('\n'));
+  return cleaned.length === labels.length && cleaned.every((label, i) => label === labels[i]);
+}
+
+/** Labels are one per line, so a newline inside one would split it: it becomes a space. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
+}
+
+function trimmedOrNull(value: string | null): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}

@@ -1,0 +1,68 @@
+/**
+ * Model files kept with the Cache API, so a second visit (or a lecture with no network) loads from
+ * disk. A file is stored only once it is complete and verified: nothing half-written is ever kept.
+ */
+import type { FileProgress } from './api';
+import { DownloadError, downloadFile, type DownloadOptions } from './download';
+
+export const MODEL_CACHE = 'clip-models-v1';
+
+export interface Integrity {
+  size: number;
+  sha256: string;
+}
+
+async function openCache(): Promise<Cache | null> {
+  try {
+    return typeof caches === 'undefined' ? null : await caches.open(MODEL_CACHE);
+  } catch {
+    return null; // e.g. opaque origins or private modes without storage
+  }
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function verify(file: string, bytes: Uint8Array, integrity: Integrity | undefined): Promise<void> {
+  if (!integrity) return;
+  if (bytes.byteLength !== integrity.size) {
+    throw new DownloadError(file, `${file} has the wrong size: ${bytes.byteLength} bytes instead of ${integrity.size} (truncated or corrupted download)`);
+  }
+  const hash = await sha256Hex(bytes);
+  if (hash !== integrity.sha256) {
+    throw new DownloadError(file, `${file} failed its integrity check (SHA-256 ${hash.slice(0, 12)}… instead of ${integrity.sha256.slice(0, 12)}…)`);
+  }
+}
+
+/** A model file from the cache, or downloaded, verified and then cached. */
+export async function fetchModelFile(
+  url: string,
+  file: string,
+  options: DownloadOptions & { integrity?: Integrity } = {},
+): Promise<Uint8Array> {
+  const cache = await openCache();
+  const hit = await cache?.match(url);
+  if (hit) {
+    const bytes = new Uint8Array(await hit.arrayBuffer());
+    try {
+      await verify(file, bytes, options.integrity);
+      reportCached(options.onProgress, file, bytes.byteLength);
+      return bytes;
+    } catch {
+      await cache?.delete(url); // a bad cached copy is dropped and fetched again
+    }
+  }
+  const bytes = await downloadFile(url, file, options);
+  await verify(file, bytes, options.integrity);
+  if (cache) {
+    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) };
+    await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers })).catch(() => undefined); // full disk: still usable now
+  }
+  return bytes;
+}
+
+function reportCached(onProgress: ((p: FileProgress) => void) | undefined, file: string, size: number): void {
+  onProgress?.({ file, loaded: size, total: size, done: true, fromCache: true });
+}
