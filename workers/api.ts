@@ -37,7 +37,9 @@ export interface LoadRequest {
 export interface LoadedModel {
   source: ModelSource;
   backend: Backend;
+  /** Text tower precision (and the image tower's unless visionPrecision differs). */
   precision: Precision;
+  visionPrecision: Precision;
   /** WASM threads in use (1 on WebGPU's CPU side is not reported). */
   threads: number;
   embeddingDim: number;
@@ -56,14 +58,22 @@ export type PreprocessResult =
   | { ok: true; pixels: Float32Array; dims: [number, number, number] }
   | { ok: false; error: string };
 
+export interface FrameResult {
+  embedding: Float32Array;
+  /** Milliseconds in the worker: pixel read-back + preprocessing + inference. */
+  workerMs: number;
+}
+
 export interface TextResult {
   /** L2-normalised rows, one per text. */
   embeddings: Float32Array;
   dim: number;
   /** Per text: true when it was longer than the context and got cut. */
   truncated: boolean[];
-  /** How many texts were actually run through the encoder (the rest came from the cache). */
+  /** How many texts were actually run through the encoder. */
   encodedCount: number;
+  /** How many came from the browser's persistent cache (IndexedDB); the rest were in memory. */
+  storedCount: number;
 }
 
 export interface BackendNotice {
@@ -82,6 +92,11 @@ export interface ClipWorkerApi {
    * code path as encodeImages), for showing the model's input and for checking parity.
    */
   preprocessImages(images: { name: string; blob: Blob }[]): Promise<PreprocessResult[]>;
+  /**
+   * Embed one camera frame (transferred, then closed here). Returns the L2-normalised embedding and
+   * the worker-side time, so the UI can show per-frame latency.
+   */
+  encodeFrame(frame: ImageBitmap): Promise<FrameResult>;
   /** Embed texts (already templated); cached by text, so unchanged labels cost nothing. */
   encodeTexts(texts: string[]): Promise<TextResult>;
 }

@@ -34,3 +34,12 @@ describe('wasmThreads', () => {
     expect(wasmThreads(caps({}, false, 8))).toBe(1);
   });
 });
+
+describe('planBackend with per-tower weights from the catalog', () => {
+  it('keeps an fp32 image tower on WASM when the catalog says 8-bit breaks it', () => {
+    expect(planBackend('auto', caps({}), 'auto', { vision: 'fp32', text: 'q8' })).toMatchObject({ backend: 'wasm', vision: 'fp32', precision: 'q8' });
+  });
+  it('uses one precision for both towers on WebGPU', () => {
+    expect(planBackend('auto', caps({ available: true, shaderF16: true }), 'auto', { vision: 'fp32', text: 'q8' })).toMatchObject({ vision: 'fp16', precision: 'fp16' });
+  });
+});

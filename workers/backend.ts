@@ -1,4 +1,5 @@
 /** Which execution backend and weight precision to use, from what this browser can do. */
+import type { TowerPrecisions } from '../src/clip/catalog';
 import type { Precision } from '../src/clip/modelSource';
 import type { Backend, BackendChoice, Capabilities, GpuCapability } from './api';
 
@@ -37,21 +38,30 @@ export async function detectCapabilities(): Promise<Capabilities> {
 
 export interface BackendPlan {
   backend: Backend;
+  /** The precision of the text tower, and of both unless `vision` differs. */
   precision: Precision;
+  /** The image tower's precision: some models (MobileCLIP) break when their image tower is 8-bit. */
+  vision: Precision;
   /** Set when the automatic choice skipped a usable-looking GPU, to tell the user why. */
   note: string | null;
 }
 
 /** WebGPU only on a real GPU (fp16 where supported); otherwise WASM with the 8-bit weights. */
-export function planBackend(choice: BackendChoice, caps: Capabilities, precision: Precision | 'auto' = 'auto'): BackendPlan {
+export function planBackend(
+  choice: BackendChoice,
+  caps: Capabilities,
+  precision: Precision | 'auto' = 'auto',
+  wasmTowers: TowerPrecisions = { vision: 'q8', text: 'q8' },
+): BackendPlan {
   const gpu = caps.webgpu;
   const wantGpu = choice === 'webgpu' || (choice === 'auto' && gpu.available && !gpu.software);
   if (wantGpu) {
-    const auto: Precision = gpu.shaderF16 ? 'fp16' : 'fp32';
-    return { backend: 'webgpu', precision: precision === 'auto' ? auto : precision, note: null };
+    const chosen: Precision = precision !== 'auto' ? precision : gpu.shaderF16 ? 'fp16' : 'fp32';
+    return { backend: 'webgpu', precision: chosen, vision: chosen, note: null };
   }
   const note = choice === 'auto' && gpu.available && gpu.software ? `WebGPU adapter is software (${gpu.description}); using WASM` : null;
-  return { backend: 'wasm', precision: precision === 'auto' ? 'q8' : precision, note };
+  if (precision !== 'auto') return { backend: 'wasm', precision, vision: precision, note };
+  return { backend: 'wasm', precision: wasmTowers.text, vision: wasmTowers.vision, note };
 }
 
 /** WASM threads need cross-origin isolation (SharedArrayBuffer); use every core otherwise. */

@@ -41,6 +41,9 @@ const api: ClipWorkerApi = {
   async preprocessImages(images) {
     return (await requireModel()).preprocessImages(images);
   },
+  async encodeFrame(frame) {
+    return (await requireModel()).encodeFrame(frame);
+  },
   async encodeTexts(texts) {
     return (await requireModel()).encodeTexts(texts);
   },

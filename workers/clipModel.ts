@@ -4,14 +4,15 @@
  * GPU device is lost later).
  */
 import type * as Ort from 'onnxruntime-web';
-import { ClipTokenizer, normalizeRows, parsePreprocessorConfig, preprocessImage, type PreprocessorConfig } from '../src/clip';
+import { catalogEntry, ClipTokenizer, normalizeRows, parsePreprocessorConfig, preprocessImage, type PreprocessorConfig } from '../src/clip';
 import type { ModelSource, Precision } from '../src/clip/modelSource';
-import type { BackendNotice, Capabilities, FileProgress, ImageResult, LoadedModel, LoadRequest, PreprocessResult, TextResult } from './api';
+import type { BackendNotice, Capabilities, FileProgress, ImageResult, LoadedModel, LoadRequest, FrameResult, PreprocessResult, TextResult } from './api';
 import { planBackend, wasmThreads, type BackendPlan } from './backend';
-import { decodeImage, ImageInputError } from './decodeImage';
+import { decodeImage, ImageInputError, readBitmap } from './decodeImage';
 import { fetchConfigs, fetchTowers, type ModelConfigs } from './modelFiles';
 import { loadOrt, type OrtModule } from './ort';
 import { SerialQueue } from './serialQueue';
+import { PersistentTextCache } from './persistentTextCache';
 import { TextEmbeddingCache } from './textCache';
 
 /** Images per vision run: enough to amortise the call, small enough to bound memory. */
@@ -25,11 +26,30 @@ interface Sessions {
   text: Ort.InferenceSession;
   plan: BackendPlan;
   threads: number;
+  /** Cheap fingerprint of the text tower's file: a regenerated model must not reuse old embeddings. */
+  textFingerprint: string;
+}
+
+function textCacheNamespace(source: ModelSource, sessions: Sessions): string {
+  return [source.host, source.id, source.revision, sessions.plan.backend, sessions.plan.precision, sessions.textFingerprint].join('|');
+}
+
+/** Length plus FNV-1a over up to 64 evenly spaced 1 KB samples: fast even for 250 MB. */
+function fingerprint(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  const samples = 64;
+  const step = Math.max(1024, Math.floor(bytes.length / samples));
+  for (let start = 0; start < bytes.length; start += step) {
+    const end = Math.min(bytes.length, start + 1024);
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+  }
+  return `${bytes.length}-${(hash >>> 0).toString(16)}`;
 }
 
 export class ClipModel {
   private readonly queue = new SerialQueue();
   private readonly textCache = new TextEmbeddingCache();
+  private storedTexts: PersistentTextCache;
   private gpuLostReason: string | null = null;
 
   private constructor(
@@ -40,7 +60,9 @@ export class ClipModel {
     readonly info: LoadedModel,
     private readonly onProgress: (p: FileProgress) => void,
     private readonly onNotice: (n: BackendNotice) => void,
-  ) {}
+  ) {
+    this.storedTexts = new PersistentTextCache(textCacheNamespace(source, sessions));
+  }
 
   static async load(
     request: LoadRequest,
@@ -54,7 +76,8 @@ export class ClipModel {
     const contextLength = textContextLength(configs);
     const tokenizer = ClipTokenizer.fromJson(configs.tokenizer, configs.tokenizerConfig, contextLength);
 
-    let plan = planBackend(request.backend, caps, request.precision);
+    const wasmTowers = catalogEntry(request.source.id)?.wasm;
+    let plan = planBackend(request.backend, caps, request.precision, wasmTowers);
     let fallbackReason = plan.note;
     let sessions: Sessions;
     const holder: { model?: ClipModel } = {};
@@ -64,13 +87,14 @@ export class ClipModel {
       if (plan.backend !== 'webgpu') throw error;
       fallbackReason = `WebGPU failed (${errorMessage(error)}); using WASM instead`;
       onNotice({ kind: 'fallback', message: fallbackReason, backend: 'wasm' });
-      plan = planBackend('wasm', caps);
+      plan = planBackend('wasm', caps, 'auto', wasmTowers);
       sessions = await createSessions(request.source, plan, caps, onProgress, () => undefined);
     }
     const info: LoadedModel = {
       source: request.source,
       backend: sessions.plan.backend,
       precision: sessions.plan.precision,
+      visionPrecision: sessions.plan.vision,
       threads: sessions.threads,
       embeddingDim: Number(configs.config.projection_dim ?? 0),
       imageSize: { width: preprocessor.outputWidth, height: preprocessor.outputHeight },
@@ -103,6 +127,18 @@ export class ClipModel {
     return results;
   }
 
+  async encodeFrame(frame: ImageBitmap): Promise<FrameResult> {
+    const started = performance.now();
+    let pixels: Float32Array;
+    try {
+      pixels = preprocessImage(readBitmap(frame), this.preprocessor);
+    } finally {
+      frame.close();
+    }
+    const embedding = await this.runVision([pixels]);
+    return { embedding, workerMs: performance.now() - started };
+  }
+
   async preprocessImages(images: { name: string; blob: Blob }[]): Promise<PreprocessResult[]> {
     const { outputWidth: width, outputHeight: height } = this.preprocessor;
     return Promise.all(
@@ -115,13 +151,19 @@ export class ClipModel {
 
   /** Embed texts (already templated); L2-normalised rows in input order; cached by text. */
   async encodeTexts(texts: string[]): Promise<TextResult> {
-    const missing = [...new Set(texts.filter((text) => !this.textCache.get(text)))];
+    let missing = [...new Set(texts.filter((text) => !this.textCache.get(text)))];
+    const stored = await this.storedTexts.getMany(missing);
+    stored.forEach((entry, i) => entry && this.textCache.set(missing[i], entry.embedding, entry.truncated));
+    const fromDisk = stored.filter(Boolean).length;
+    missing = missing.filter((_, i) => !stored[i]);
     for (let start = 0; start < missing.length; start += TEXT_BATCH) {
       const slice = missing.slice(start, start + TEXT_BATCH);
       const batch = this.tokenizer.encodeBatch(slice);
       const embeddings = await this.runText(batch.inputIds, batch.batchSize, batch.sequenceLength);
       const dim = embeddings.length / slice.length;
-      slice.forEach((text, row) => this.textCache.set(text, embeddings.slice(row * dim, (row + 1) * dim), batch.truncated[row]));
+      const rows = slice.map((text, row) => ({ text, value: { embedding: embeddings.slice(row * dim, (row + 1) * dim), truncated: batch.truncated[row] } }));
+      rows.forEach(({ text, value }) => this.textCache.set(text, value.embedding, value.truncated));
+      void this.storedTexts.putMany(rows);
     }
     const dim = texts.length > 0 ? this.textCache.get(texts[0])!.embedding.length : this.info.embeddingDim;
     const out = new Float32Array(texts.length * dim);
@@ -130,7 +172,7 @@ export class ClipModel {
       out.set(entry.embedding, row * dim);
       return entry.truncated;
     });
-    return { embeddings: out, dim, truncated, encodedCount: missing.length };
+    return { embeddings: out, dim, truncated, encodedCount: missing.length, storedCount: fromDisk };
   }
 
   async dispose(): Promise<void> {
@@ -190,9 +232,10 @@ export class ClipModel {
     const message = `The GPU device was lost (${reason}); switched to WASM`;
     this.onNotice({ kind: 'fallback', message, backend: 'wasm' });
     const caps = { webgpu: { available: false, software: false, shaderF16: false, description: reason }, crossOriginIsolated: globalThis.crossOriginIsolated === true, hardwareConcurrency: navigator.hardwareConcurrency ?? 1 };
-    const plan = planBackend('wasm', caps);
+    const plan = planBackend('wasm', caps, 'auto', catalogEntry(this.source.id)?.wasm);
     this.sessions = await createSessions(this.source, plan, caps, this.onProgress, () => undefined);
-    Object.assign(this.info, { backend: 'wasm', precision: plan.precision, threads: this.sessions.threads, fallbackReason: message });
+    this.storedTexts = new PersistentTextCache(textCacheNamespace(this.source, this.sessions));
+    Object.assign(this.info, { backend: 'wasm', precision: plan.precision, visionPrecision: plan.vision, threads: this.sessions.threads, fallbackReason: message });
     this.textCache.clear();
   }
 }
@@ -207,12 +250,13 @@ async function createSessions(
   const ort = await loadOrt(plan.backend);
   ort.env.wasm.numThreads = wasmThreads(caps);
   if (plan.backend === 'webgpu') await createOwnGpuDevice(ort, plan.precision, onDeviceLost);
-  const files = await fetchTowers(source, plan.precision, onProgress);
+  const files = await fetchTowers(source, { vision: plan.vision, text: plan.precision }, onProgress);
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: [plan.backend], graphOptimizationLevel: 'all' };
   const vision = await ort.InferenceSession.create(files.vision, options);
   const text = await ort.InferenceSession.create(files.text, options);
   // Without cross-origin isolation onnxruntime quietly drops to one thread: report what it uses.
-  return { ort, vision, text, plan, threads: plan.backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 0 };
+  const threads = plan.backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 0;
+  return { ort, vision, text, plan, threads, textFingerprint: fingerprint(files.text) };
 }
 
 /** Creating the device ourselves lets us require fp16 shaders and hear about a lost device. */

@@ -31,15 +31,20 @@ export async function decodeImage(blob: Blob, name: string): Promise<DecodedImag
   }
   try {
     checkDimensions(bitmap.width, bitmap.height, name);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) throw new ImageInputError(`${name} could not be decoded: no 2D canvas in this browser`);
-    context.drawImage(bitmap, 0, 0);
-    const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height);
-    return { data: pixels.data, width: bitmap.width, height: bitmap.height, channels: 4 };
+    return readBitmap(bitmap);
   } finally {
     bitmap.close();
   }
+}
+
+/** RGBA pixels of a bitmap (a decoded file or a camera frame). */
+export function readBitmap(bitmap: ImageBitmap): DecodedImage {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new ImageInputError('This browser has no 2D canvas to read the image with');
+  context.drawImage(bitmap, 0, 0);
+  const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height);
+  return { data: pixels.data, width: bitmap.width, height: bitmap.height, channels: 4 };
 }
 
 function checkDimensions(width: number, height: number, name: string): void {

@@ -1,5 +1,6 @@
 /** Downloading everything one model needs: configs, tokenizer and the two ONNX towers. */
-import { CONFIG_FILES, modelFileUrl, onnxFileName, type ModelSource, type Precision } from '../src/clip/modelSource';
+import type { TowerPrecisions } from '../src/clip/catalog';
+import { CONFIG_FILES, modelFileUrl, onnxFileName, type ModelSource } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
 import { DownloadError } from './download';
 import { fetchModelFile } from './modelCache';
@@ -44,9 +45,9 @@ export interface TowerFiles {
   text: Uint8Array;
 }
 
-export async function fetchTowers(source: ModelSource, precision: Precision, onProgress: (p: FileProgress) => void): Promise<TowerFiles> {
+export async function fetchTowers(source: ModelSource, precisions: TowerPrecisions, onProgress: (p: FileProgress) => void): Promise<TowerFiles> {
   const get = (tower: 'vision' | 'text') => {
-    const file = onnxFileName(tower, precision);
+    const file = onnxFileName(tower, precisions[tower]);
     return fetchModelFile(modelFileUrl(source, file), file, { onProgress });
   };
   const [vision, text] = await Promise.all([get('vision'), get('text')]);

@@ -1,5 +1,6 @@
 /** The page: status on top, labels beside the gallery; drop or paste images anywhere. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { CameraPanel } from './camera/CameraPanel';
 import { AddImages } from './components/AddImages';
 import { Gallery } from './components/Gallery';
 import { LabelEditor } from './components/LabelEditor';
@@ -13,8 +14,11 @@ import { useModelStore } from './state/modelStore';
 /** Typing is not interrupted by an encode per keystroke. */
 const LABEL_DEBOUNCE_MS = 250;
 
+type View = 'images' | 'camera';
+
 export function App() {
   const dragging = useImageInput();
+  const [view, setView] = useState<View>('images');
   useModelLifecycle();
   useLabelEncoding();
   return (
@@ -26,10 +30,21 @@ export function App() {
       <StatusBar />
       <main>
         <LabelEditor />
-        <section className="images" aria-label="Images">
-          <AddImages />
-          <Gallery />
-        </section>
+        <div className="workspace">
+          <div className="tabs" role="tablist" aria-label="Views">
+            <button type="button" role="tab" aria-selected={view === 'images'} onClick={() => setView('images')}>Images</button>
+            <button type="button" role="tab" aria-selected={view === 'camera'} onClick={() => setView('camera')}>Live camera</button>
+          </div>
+          {view === 'images' ? (
+            <section className="images" aria-label="Images">
+              <AddImages />
+              <Gallery />
+            </section>
+          ) : (
+            // Unmounting the camera view releases the camera.
+            <CameraPanel />
+          )}
+        </div>
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

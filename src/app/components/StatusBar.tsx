@@ -18,7 +18,7 @@ export function StatusBar() {
         <span className="model-name" title={source.host}>{source.id}</span>
         {status === 'ready' && info && (
           <span className="backend" data-testid="backend">
-            {info.backend === 'webgpu' ? 'WebGPU' : `WASM · ${info.threads} thread${info.threads === 1 ? '' : 's'}`} · {precisionName(info.precision)}
+            {info.backend === 'webgpu' ? 'WebGPU' : `WASM · ${info.threads} thread${info.threads === 1 ? '' : 's'}`} · {info.visionPrecision === info.precision ? precisionName(info.precision) : `image ${precisionName(info.visionPrecision)}, text ${precisionName(info.precision)}`}
           </span>
         )}
         {status === 'loading' && <span className="loading">Loading model… {total > 0 ? `${formatBytes(loaded)} of ${formatBytes(total)}` : ''}</span>}

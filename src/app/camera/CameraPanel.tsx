@@ -1,0 +1,93 @@
+/** Live webcam labelling: the video with its top labels, frames per second and latency. */
+import { useEffect, useRef, useState } from 'react';
+import { useGalleryStore } from '../state/galleryStore';
+import { useLabelStore } from '../state/labelStore';
+import { useModelStore } from '../state/modelStore';
+import { ScoreBars } from '../components/ScoreBars';
+import { useCamera } from './useCamera';
+import { useLiveLabels } from './useLiveLabels';
+
+export function CameraPanel() {
+  const camera = useCamera();
+  const video = useRef<HTMLVideoElement>(null);
+  const [mirrored, setMirrored] = useState(true);
+  const [frozen, setFrozen] = useState(false);
+  const labels = useLabelStore((s) => s.encoded);
+  const ready = useModelStore((s) => s.status === 'ready');
+  const addFiles = useGalleryStore((s) => s.addFiles);
+  const live = useLiveLabels(video, Boolean(camera.stream) && ready && !frozen, labels);
+
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    element.srcObject = camera.stream;
+    if (camera.stream) void element.play().catch(() => undefined);
+    setFrozen(false);
+  }, [camera.stream]);
+
+  const freeze = () => {
+    const element = video.current;
+    if (!element) return;
+    if (frozen) void element.play();
+    else element.pause();
+    setFrozen(!frozen);
+  };
+
+  const snapshot = async () => {
+    const element = video.current;
+    if (!element || element.videoWidth === 0) return;
+    const canvas = document.createElement('canvas');
+    canvas.width = element.videoWidth;
+    canvas.height = element.videoHeight;
+    canvas.getContext('2d')?.drawImage(element, 0, 0);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (blob) void addFiles([new File([blob], `snapshot-${new Date().toTimeString().slice(0, 8).replace(/:/g, '')}.png`, { type: 'image/png' })]);
+  };
+
+  const on = Boolean(camera.stream);
+  return (
+    <section className="camera" aria-label="Camera">
+      <div className="camera-controls">
+        {on ? (
+          <button type="button" onClick={camera.stop}>Stop camera</button>
+        ) : (
+          <button type="button" className="primary" disabled={camera.starting} onClick={() => void camera.start(camera.deviceId)}>
+            {camera.starting ? 'Starting…' : 'Start camera'}
+          </button>
+        )}
+        {camera.devices.length > 1 && (
+          <label>
+            Camera{' '}
+            <select value={camera.deviceId ?? ''} onChange={(e) => void camera.start(e.target.value)}>
+              {camera.devices.map((d, i) => (
+                <option key={d.deviceId} value={d.deviceId}>{d.label || `Camera ${i + 1}`}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="toggle">
+          <input type="checkbox" checked={mirrored} onChange={(e) => setMirrored(e.target.checked)} /> Mirror
+        </label>
+        {on && (
+          <>
+            <button type="button" onClick={freeze} aria-pressed={frozen}>{frozen ? 'Resume' : 'Freeze'}</button>
+            <button type="button" onClick={() => void snapshot()}>Add snapshot to gallery</button>
+          </>
+        )}
+      </div>
+      {camera.error && <p className="error" role="alert" data-testid="camera-error">{camera.error}</p>}
+      <div className={`camera-view${on ? '' : ' off'}`}>
+        <video ref={video} muted playsInline className={mirrored ? 'mirrored' : undefined} aria-label="Camera picture" />
+        {on && (
+          <div className="live-labels" data-testid="live-labels" aria-live="off">
+            {live.scores ? <ScoreBars scores={live.scores} /> : <p>{labels ? 'Waiting for the first frame…' : 'Add labels to see live results.'}</p>}
+            <p className="live-stats" data-testid="live-stats">
+              {live.fps.toFixed(1)} fps · {Math.round(live.latencyMs)} ms per frame{frozen ? ' · frozen' : ''}
+            </p>
+          </div>
+        )}
+      </div>
+      {live.error && <p className="error" role="alert">{live.error}</p>}
+    </section>
+  );
+}
