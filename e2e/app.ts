@@ -90,7 +90,7 @@ export async function dropFiles(page: Page, files: DroppedFile[]): Promise<void>
 }
 
 export async function setLabels(page: Page, labels: string[]): Promise<void> {
-  await page.getByLabel('Labels').fill(labels.join('\n'));
+  await page.getByRole('textbox', { name: /^Labels/ }).fill(labels.join('\n'));
 }
 
 /** The result card of one file. */

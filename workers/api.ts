@@ -32,6 +32,8 @@ export interface LoadRequest {
   source: ModelSource;
   backend: BackendChoice;
   precision?: Precision | 'auto';
+  /** WASM threads; default: one per core (benchmarks compare 1 and 2). */
+  threads?: number;
 }
 
 export interface LoadedModel {

@@ -82,13 +82,13 @@ export class ClipModel {
     let sessions: Sessions;
     const holder: { model?: ClipModel } = {};
     try {
-      sessions = await createSessions(request.source, plan, caps, onProgress, (reason) => holder.model?.deviceLost(reason));
+      sessions = await createSessions(request.source, plan, caps, onProgress, (reason) => holder.model?.deviceLost(reason), request.threads);
     } catch (error) {
       if (plan.backend !== 'webgpu') throw error;
       fallbackReason = `WebGPU failed (${errorMessage(error)}); using WASM instead`;
       onNotice({ kind: 'fallback', message: fallbackReason, backend: 'wasm' });
       plan = planBackend('wasm', caps, 'auto', wasmTowers);
-      sessions = await createSessions(request.source, plan, caps, onProgress, () => undefined);
+      sessions = await createSessions(request.source, plan, caps, onProgress, () => undefined, request.threads);
     }
     const info: LoadedModel = {
       source: request.source,
@@ -246,9 +246,10 @@ async function createSessions(
   caps: Capabilities,
   onProgress: (p: FileProgress) => void,
   onDeviceLost: (reason: string) => void,
+  threads?: number,
 ): Promise<Sessions> {
   const ort = await loadOrt(plan.backend);
-  ort.env.wasm.numThreads = wasmThreads(caps);
+  ort.env.wasm.numThreads = threads ?? wasmThreads(caps);
   if (plan.backend === 'webgpu') await createOwnGpuDevice(ort, plan.precision, onDeviceLost);
   const files = await fetchTowers(source, { vision: plan.vision, text: plan.precision }, onProgress);
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: [plan.backend], graphOptimizationLevel: 'all' };

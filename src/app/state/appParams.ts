@@ -19,3 +19,9 @@ export function initialBackend(): BackendChoice {
   const value = new URLSearchParams(location.search).get('backend');
   return value === 'wasm' || value === 'webgpu' ? value : 'auto';
 }
+
+/** `?threads=N` pins the WASM thread count (for benchmarks and comparisons); default: every core. */
+export function initialThreads(): number | undefined {
+  const value = Number(new URLSearchParams(location.search).get('threads'));
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { ModelSource } from '../../clip/modelSource';
 import type { BackendChoice, FileProgress, LoadedModel } from '../../../workers/api';
 import { clipWorker, proxy } from '../worker/clipWorker';
-import { initialBackend, initialSource } from './appParams';
+import { initialBackend, initialSource, initialThreads } from './appParams';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -38,7 +38,7 @@ export const useModelStore = create<ModelState>((set, get) => ({
     });
     const onNotice = proxy((n: { message: string }) => set({ notice: n.message }));
     try {
-      const info = await clipWorker().loadModel({ source, backend }, onProgress, onNotice);
+      const info = await clipWorker().loadModel({ source, backend, threads: initialThreads() }, onProgress, onNotice);
       if (get().source !== source) return;
       set((state) => ({ status: 'ready', info, notice: info.fallbackReason ?? state.notice, generation: state.generation + 1 }));
     } catch (error) {
