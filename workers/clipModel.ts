@@ -246,10 +246,10 @@ async function createSessions(
   caps: Capabilities,
   onProgress: (p: FileProgress) => void,
   onDeviceLost: (reason: string) => void,
-  threads?: number,
+  requestedThreads?: number,
 ): Promise<Sessions> {
   const ort = await loadOrt(plan.backend);
-  ort.env.wasm.numThreads = threads ?? wasmThreads(caps);
+  ort.env.wasm.numThreads = requestedThreads ?? wasmThreads(caps);
   if (plan.backend === 'webgpu') await createOwnGpuDevice(ort, plan.precision, onDeviceLost);
   const files = await fetchTowers(source, { vision: plan.vision, text: plan.precision }, onProgress);
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: [plan.backend], graphOptimizationLevel: 'all' };
