@@ -3,6 +3,7 @@
  * CLIP pipeline (Pillow) sees them: no colour-space conversion and no alpha premultiplication
  * (a canvas premultiplies, which destroys the colour of translucent pixels).
  */
+import { decode as decodePng } from 'fast-png';
 export interface DecodedImage {
   data: Uint8Array | Uint8ClampedArray;
   width: number;
@@ -21,8 +22,8 @@ export async function decodeImage(blob: Blob, name: string): Promise<DecodedImag
     throw new ImageInputError(`${name} is not an image${blob.type ? ` (${blob.type})` : ''}`);
   }
   if (blob.size === 0) throw new ImageInputError(`${name} is empty`);
-  const viaDecoder = await decodeWithImageDecoder(blob, type).catch(() => null);
-  if (viaDecoder) return checkSize(viaDecoder, name);
+  const alphaPng = await decodeAlphaPng(blob, type).catch(() => null);
+  if (alphaPng) return checkSize(alphaPng, name);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
@@ -59,32 +60,33 @@ function checkSize(image: DecodedImage, name: string): DecodedImage {
 }
 
 /**
- * WebCodecs' ImageDecoder hands out the decoded RGBA without premultiplying. Only used for formats
- * that decode to RGB(A) frames (PNG, WebP, GIF): JPEG frames come as YUV, and the canvas path
- * decodes those exactly like libjpeg.
+ * PNGs with an alpha channel are decoded in JavaScript: the browser's decoders zero the colour of
+ * fully transparent pixels, while the reference (Pillow, then dropping alpha) keeps it.
  */
-async function decodeWithImageDecoder(blob: Blob, type: string): Promise<DecodedImage | null> {
-  if (typeof ImageDecoder === 'undefined' || !/^image\/(png|webp|gif|apng)$/.test(type)) return null;
-  if (!(await ImageDecoder.isTypeSupported(type))) return null;
-  // premultiplyAlpha and colorSpaceConversion are in the WebCodecs spec but not yet in TypeScript's DOM types.
-  const init = { data: blob.stream(), type, premultiplyAlpha: 'none', colorSpaceConversion: 'none' } as ImageDecoderInit;
-  const decoder = new ImageDecoder(init);
-  try {
-    const { image } = await decoder.decode({ frameIndex: 0 });
-    try {
-      if (!image.format || !/^(RGB|BGR)/.test(image.format)) return null;
-      const width = image.displayWidth;
-      const height = image.displayHeight;
-      if (width * height > MAX_PIXELS) return { data: new Uint8Array(0), width, height, channels: 4 };
-      const data = new Uint8Array(width * height * 4);
-      await image.copyTo(data, { format: 'RGBA' } as VideoFrameCopyToOptions);
-      return { data, width, height, channels: 4 };
-    } finally {
-      image.close();
+async function decodeAlphaPng(blob: Blob, type: string): Promise<DecodedImage | null> {
+  if (type !== 'image/png') return null;
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  // IHDR colour type (byte 25): 4 = grey + alpha, 6 = RGBA.
+  if (bytes.length < 33 || (bytes[25] !== 4 && bytes[25] !== 6)) return null;
+  const width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+  const height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
+  if (width * height > MAX_PIXELS) return { data: new Uint8Array(0), width, height, channels: 4 };
+  const png = decodePng(bytes);
+  const pixels = png.width * png.height;
+  const data = new Uint8Array(pixels * 4);
+  // 16-bit samples keep their high byte, as Pillow does when it reads them as 8-bit.
+  const shift = png.depth === 16 ? 8 : 0;
+  const source = png.data;
+  for (let i = 0; i < pixels; i++) {
+    if (png.channels === 2) {
+      const grey = source[i * 2] >> shift;
+      data[i * 4] = data[i * 4 + 1] = data[i * 4 + 2] = grey;
+      data[i * 4 + 3] = source[i * 2 + 1] >> shift;
+    } else {
+      for (let c = 0; c < 4; c++) data[i * 4 + c] = source[i * 4 + c] >> shift;
     }
-  } finally {
-    decoder.close();
   }
+  return { data, width: png.width, height: png.height, channels: 4 };
 }
 
 /** Files dropped from some places come without a MIME type: look at the first bytes. */
