@@ -85,10 +85,11 @@ function useModelLifecycle() {
 function useLabelEncoding() {
   const labelsText = useLabelStore((s) => s.labelsText);
   const template = useLabelStore((s) => s.template);
+  const ensemble = useLabelStore((s) => s.ensemble);
   const ready = useModelStore((s) => s.status === 'ready');
   useEffect(() => {
     if (!ready) return;
     const timer = setTimeout(() => void useLabelStore.getState().encode(), LABEL_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [labelsText, template, ready]);
+  }, [labelsText, template, ensemble, ready]);
 }

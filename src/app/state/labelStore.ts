@@ -1,55 +1,128 @@
-/** The labels and prompt template the user typed, and their text embeddings from the worker. */
+/**
+ * The labels and prompt template the user typed (or a preset), prompt ensembling, and the label
+ * embeddings from the worker. Large label sets are encoded in slices, with progress and cancel.
+ */
 import { create } from 'zustand';
+import { averageEmbeddings, ENSEMBLE_TEMPLATES, ensemblePrompts, presetById } from '../../clip';
 import { clipWorker } from '../worker/clipWorker';
 import { applyTemplate, DEFAULT_TEMPLATE, parseLabels } from './labels';
+import { readSetup, resolveLabels } from './urlState';
 
 export interface LabelEmbeddings {
   labels: string[];
-  prompts: string[];
-  /** L2-normalised, one row per label. */
+  /** L2-normalised, one row per label (the ensemble average when ensembling). */
   embeddings: Float32Array;
   dim: number;
   truncated: boolean[];
 }
 
+export interface EncodeProgress {
+  done: number;
+  total: number;
+}
+
+/** Where the prompt embeddings of the last encode came from, to show the cache at work. */
+export interface EncodeSummary {
+  prompts: number;
+  encoded: number;
+  fromBrowserCache: number;
+  ms: number;
+}
+
 interface LabelState {
   labelsText: string;
   template: string;
+  /** The preset the labels came from, until they are edited. */
+  preset: string | null;
+  ensemble: boolean;
   encoded: LabelEmbeddings | null;
   encoding: boolean;
+  progress: EncodeProgress | null;
+  summary: EncodeSummary | null;
   error: string | null;
   setLabelsText(text: string): void;
   setTemplate(template: string): void;
+  setEnsemble(on: boolean): void;
+  applyPreset(id: string): void;
   /** Encode the current labels (only new prompts reach the model: the worker caches by text). */
   encode(): Promise<void>;
+  cancel(): void;
 }
+
+/** Prompts per worker call: small enough for steady progress and a prompt cancel. */
+const SLICE = 128;
 
 let requestId = 0;
 
+function initialState() {
+  const setup = readSetup(new URLSearchParams(location.search));
+  const labels = resolveLabels(setup);
+  return {
+    labelsText: labels ? labels.join('\n') : '',
+    template: setup.template ?? DEFAULT_TEMPLATE,
+    preset: setup.preset && presetById(setup.preset) && !setup.labels ? setup.preset : null,
+    ensemble: setup.ensemble,
+  };
+}
+
 export const useLabelStore = create<LabelState>((set, get) => ({
-  labelsText: '',
-  template: DEFAULT_TEMPLATE,
+  ...initialState(),
   encoded: null,
   encoding: false,
+  progress: null,
+  summary: null,
   error: null,
-  setLabelsText: (labelsText) => set({ labelsText }),
+  setLabelsText: (labelsText) => {
+    const preset = get().preset ? presetById(get().preset!) : undefined;
+    const stillPreset = preset && labelsText === preset.labels.join('\n');
+    set({ labelsText, preset: stillPreset ? preset.id : null });
+  },
   setTemplate: (template) => set({ template }),
+  setEnsemble: (ensemble) => set({ ensemble }),
+  applyPreset(id) {
+    const preset = presetById(id);
+    if (preset) set({ labelsText: preset.labels.join('\n'), preset: id });
+  },
+  cancel() {
+    requestId++;
+    set({ encoding: false, progress: null, error: 'Encoding cancelled: the results show the previous labels.' });
+  },
   async encode() {
     const id = ++requestId;
-    const labels = parseLabels(get().labelsText);
-    const prompts = labels.map((label) => applyTemplate(get().template, label));
+    const { labelsText, template, ensemble } = get();
+    const labels = parseLabels(labelsText);
     if (labels.length === 0) {
-      set({ encoded: null, encoding: false, error: null });
+      set({ encoded: null, encoding: false, progress: null, error: null });
       return;
     }
-    set({ encoding: true });
+    const templates = ensemble ? ENSEMBLE_TEMPLATES : [template];
+    const prompts = ensemble ? ensemblePrompts(labels, templates) : labels.map((label) => applyTemplate(template, label));
+    const started = performance.now();
+    set({ encoding: true, progress: { done: 0, total: prompts.length }, error: null });
     try {
-      const result = await clipWorker().encodeTexts(prompts);
-      if (id !== requestId) return;
-      set({ encoded: { labels, prompts, embeddings: result.embeddings, dim: result.dim, truncated: result.truncated }, encoding: false, error: null });
+      let rows: Float32Array | null = null;
+      let dim = 0;
+      const truncated: boolean[] = [];
+      const summary = { prompts: prompts.length, encoded: 0, fromBrowserCache: 0, ms: 0 };
+      for (let start = 0; start < prompts.length; start += SLICE) {
+        const result = await clipWorker().encodeTexts(prompts.slice(start, start + SLICE));
+        if (id !== requestId) return;
+        dim = result.dim;
+        rows ??= new Float32Array(prompts.length * dim);
+        rows.set(result.embeddings, start * dim);
+        truncated.push(...result.truncated);
+        summary.encoded += result.encodedCount;
+        summary.fromBrowserCache += result.storedCount;
+        set({ progress: { done: Math.min(prompts.length, start + SLICE), total: prompts.length } });
+      }
+      const embeddings = ensemble ? averageEmbeddings(rows!, labels.length, templates.length, dim) : rows!;
+      // A label counts as truncated when any of its prompts was.
+      const labelTruncated = labels.map((_, i) => truncated.slice(i * templates.length, (i + 1) * templates.length).some(Boolean));
+      summary.ms = Math.round(performance.now() - started);
+      set({ encoded: { labels, embeddings, dim, truncated: labelTruncated }, encoding: false, progress: null, error: null, summary });
     } catch (error) {
       if (id !== requestId) return;
-      set({ encoding: false, error: error instanceof Error ? error.message : String(error) });
+      set({ encoding: false, progress: null, error: error instanceof Error ? error.message : String(error) });
     }
   },
 }));
