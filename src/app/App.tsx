@@ -1,49 +1,67 @@
-/** The page: status on top, labels beside the gallery; drop or paste images anywhere. */
-import { useEffect, useRef, useState } from 'react';
+/** The page: status on top, labels beside the current view; drop or paste images anywhere. */
+import { useEffect, useRef } from 'react';
 import { CameraPanel } from './camera/CameraPanel';
 import { AddImages } from './components/AddImages';
 import { Gallery } from './components/Gallery';
 import { LabelEditor } from './components/LabelEditor';
 import { StatusBar } from './components/StatusBar';
 import { useImageInput } from './components/useImageInput';
+import { ShareButton } from './share/ShareButton';
+import { useUrlSync } from './share/useUrlSync';
 import { defaultLabels } from './state/defaultLabels';
 import { useGalleryStore } from './state/galleryStore';
 import { useLabelStore } from './state/labelStore';
 import { useModelStore } from './state/modelStore';
+import { useUiStore, type View } from './state/uiStore';
 
 /** Typing is not interrupted by an encode per keystroke. */
 const LABEL_DEBOUNCE_MS = 250;
 
-type View = 'images' | 'camera';
+const VIEWS: { id: View; name: string }[] = [
+  { id: 'images', name: 'Images' },
+  { id: 'camera', name: 'Live camera' },
+];
 
 export function App() {
   const dragging = useImageInput();
-  const [view, setView] = useState<View>('images');
+  const { view, setView, presenting, setPresenting } = useUiStore();
   useModelLifecycle();
   useLabelEncoding();
+  useUrlSync();
+  usePresentationKeys();
   return (
-    <div className="app">
+    <div className={`app${presenting ? ' presenting' : ''}`}>
       <header>
-        <h1>CLIP in your browser</h1>
-        <p className="tagline">Zero-shot image classification: type labels, drop photos. Everything runs on this device.</p>
+        <div className="titles">
+          <h1>CLIP in your browser</h1>
+          <p className="tagline">Zero-shot image classification: type labels, drop photos. Everything runs on this device.</p>
+        </div>
+        <div className="toolbar">
+          <ShareButton />
+          <button type="button" aria-pressed={presenting} onClick={() => setPresenting(!presenting)}>
+            {presenting ? 'Exit presentation' : 'Present'}
+          </button>
+        </div>
       </header>
       <StatusBar />
       <main>
         <LabelEditor />
         <div className="workspace">
           <div className="tabs" role="tablist" aria-label="Views">
-            <button type="button" role="tab" aria-selected={view === 'images'} onClick={() => setView('images')}>Images</button>
-            <button type="button" role="tab" aria-selected={view === 'camera'} onClick={() => setView('camera')}>Live camera</button>
+            {VIEWS.map((v) => (
+              <button key={v.id} type="button" role="tab" aria-selected={view === v.id} onClick={() => setView(v.id)}>
+                {v.name}
+              </button>
+            ))}
           </div>
-          {view === 'images' ? (
+          {view === 'images' && (
             <section className="images" aria-label="Images">
               <AddImages />
               <Gallery />
             </section>
-          ) : (
-            // Unmounting the camera view releases the camera.
-            <CameraPanel />
           )}
+          {/* Unmounting the camera view releases the camera. */}
+          {view === 'camera' && <CameraPanel />}
         </div>
       </main>
       {dragging && (
@@ -66,7 +84,7 @@ function useModelLifecycle() {
   }, []);
 
   useEffect(() => {
-    // Fresh default labels for a new model, unless the user already typed their own.
+    // Fresh default labels for a new model, unless the user already has their own.
     const { labelsText, setLabelsText } = useLabelStore.getState();
     if (!labelsText || labelsText === lastDefaults.current) {
       const text = defaultLabels(sourceId).join('\n');
@@ -92,4 +110,17 @@ function useLabelEncoding() {
     const timer = setTimeout(() => void useLabelStore.getState().encode(), LABEL_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [labelsText, template, ensemble, ready]);
+}
+
+/** Escape leaves presentation mode. */
+function usePresentationKeys() {
+  const presenting = useUiStore((s) => s.presenting);
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') useUiStore.getState().setPresenting(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting]);
 }
