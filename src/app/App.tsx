@@ -73,7 +73,7 @@ export function App() {
   );
 }
 
-/** Load the model on start; after any (re)load, redo the labels and the gallery with it. */
+/** Load the model on start; after any (re)load, redo the gallery with it. */
 function useModelLifecycle() {
   const sourceId = useModelStore((s) => s.source.id);
   const generation = useModelStore((s) => s.generation);
@@ -94,9 +94,8 @@ function useModelLifecycle() {
   }, [sourceId]);
 
   useEffect(() => {
-    if (generation === 0) return;
-    void useLabelStore.getState().encode();
-    void useGalleryStore.getState().reencodeAll();
+    // Labels are re-encoded by useLabelEncoding when the model becomes ready.
+    if (generation > 0) void useGalleryStore.getState().reencodeAll();
   }, [generation]);
 }
 

@@ -112,12 +112,13 @@ export const useLabelStore = create<LabelState>((set, get) => ({
         rows.set(result.embeddings, start * dim);
         truncated.push(...result.truncated);
         summary.encoded += result.encodedCount;
-        summary.fromBrowserCache += result.storedCount;
         set({ progress: { done: Math.min(prompts.length, start + SLICE), total: prompts.length } });
       }
       const embeddings = ensemble ? averageEmbeddings(rows!, labels.length, templates.length, dim) : rows!;
       // A label counts as truncated when any of its prompts was.
       const labelTruncated = labels.map((_, i) => truncated.slice(i * templates.length, (i + 1) * templates.length).some(Boolean));
+      // Whatever was not encoded now came from the worker's memory or the browser's IndexedDB.
+      summary.fromBrowserCache = summary.prompts - summary.encoded;
       summary.ms = Math.round(performance.now() - started);
       set({ encoded: { labels, embeddings, dim, truncated: labelTruncated }, encoding: false, progress: null, error: null, summary });
     } catch (error) {

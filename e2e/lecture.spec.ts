@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { COLOURS, drawShape, dropFiles, openApp, setLabels, topLabel } from './app';
+
+test('a shared link reopened in a fresh page restores the labels and the template', async ({ page, browser }) => {
+  await openApp(page);
+  await setLabels(page, ['red circle', 'blue square, or a "box" & more']);
+  await page.getByLabel('Prompt template').fill('a drawing of a {}');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByTestId('share-url').inputValue();
+  await expect(page.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
+  await expect(other.getByRole('textbox', { name: /^Labels/ })).toHaveValue('red circle\nblue square, or a "box" & more');
+  await expect(other.getByLabel('Prompt template')).toHaveValue('a drawing of a {}');
+  await dropFiles(other, [await drawShape(other, 'circle', COLOURS.red, { name: 'shared.png' })]);
+  await expect(topLabel(other, 'shared.png')).toHaveText('red circle');
+  await fresh.close();
+});
+
+test('a large preset with the prompt ensemble encodes with progress, and a reload uses the cache', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Label set').selectOption('imagenet');
+  await page.getByRole('checkbox', { name: /Prompt ensemble/ }).check();
+  await expect(page.getByRole('progressbar', { name: 'Encoding labels' })).toBeVisible();
+  const summary = page.getByTestId('encode-summary');
+  await expect(summary).toContainText(/prompts: [1-9]\d* encoded/, { timeout: 120_000 });
+  const prompts = Number((await summary.textContent())!.match(/(\d+) prompts/)![1]);
+  expect(prompts).toBeGreaterThan(5000);
+
+  // The URL now names the preset and the ensemble; a reload encodes nothing.
+  await expect(page).toHaveURL(/preset=imagenet/);
+  await expect(page).toHaveURL(/ensemble=1/);
+  await page.reload();
+  await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('encode-summary')).toContainText(`${prompts} prompts: 0 encoded, ${prompts} from this browser’s cache`, { timeout: 60_000 });
+});
+
+test('a long encode can be cancelled and the page stays responsive', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Label set').selectOption('imagenet');
+  await page.getByRole('checkbox', { name: /Prompt ensemble/ }).check();
+  await expect(page.getByRole('progressbar', { name: 'Encoding labels' })).toBeVisible();
+  // The main thread is free while the worker encodes: typing still works at once.
+  await page.getByLabel('Prompt template').isDisabled();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toContainText('Encoding cancelled');
+});
+
+test('presentation mode enlarges results and hides the editor; Escape leaves it', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(page.locator('.app')).toHaveClass(/presenting/);
+  await expect(page.getByRole('textbox', { name: /^Labels/ })).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.app')).not.toHaveClass(/presenting/);
+});
