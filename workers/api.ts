@@ -87,6 +87,8 @@ export interface BackendNotice {
 export interface ClipWorkerApi {
   capabilities(): Promise<Capabilities>;
   loadModel(request: LoadRequest, onProgress: (progress: FileProgress) => void, onNotice: (notice: BackendNotice) => void): Promise<LoadedModel>;
+  /** Stop the model download in progress; its loadModel call fails with "Download cancelled". */
+  cancelLoad(): void;
   /** Decode, preprocess and embed images; one result per input, in order; a bad file fails alone. */
   encodeImages(images: { name: string; blob: Blob }[]): Promise<ImageResult[]>;
   /**

@@ -11,6 +11,7 @@ import { ClipModel } from './clipModel';
 let capabilities: Promise<Capabilities> | null = null;
 /** The current model, or its load in progress: requests made while it loads wait for it. */
 let model: Promise<ClipModel> | null = null;
+let loadController: AbortController | null = null;
 
 async function requireModel(): Promise<ClipModel> {
   if (!model) throw new Error('No model is loaded yet');
@@ -28,12 +29,22 @@ const api: ClipWorkerApi = {
   },
   async loadModel(request: LoadRequest, onProgress: (p: FileProgress) => void, onNotice: (n: BackendNotice) => void) {
     const previous = model;
+    loadController?.abort();
+    const controller = new AbortController();
+    loadController = controller;
     const loading = (async () => {
       await previous?.then((m) => m.dispose()).catch(() => undefined);
-      return ClipModel.load(request, await api.capabilities(), onProgress, onNotice);
+      try {
+        return await ClipModel.load(request, await api.capabilities(), onProgress, onNotice, controller.signal);
+      } catch (error) {
+        throw controller.signal.aborted ? new Error('Download cancelled', { cause: error }) : error;
+      }
     })();
     model = loading;
     return (await loading).info;
+  },
+  cancelLoad() {
+    loadController?.abort();
   },
   async encodeImages(images) {
     return (await requireModel()).encodeImages(images);

@@ -9,7 +9,8 @@ import type { ModelSource, Precision } from '../src/clip/modelSource';
 import type { BackendNotice, Capabilities, FileProgress, ImageResult, LoadedModel, LoadRequest, FrameResult, PreprocessResult, TextResult } from './api';
 import { planBackend, wasmThreads, type BackendPlan } from './backend';
 import { decodeImage, ImageInputError, readBitmap } from './decodeImage';
-import { fetchConfigs, fetchTowers, type ModelConfigs } from './modelFiles';
+import { DownloadError } from './download';
+import { fetchConfigs, fetchTowers, type FetchContext, type ModelConfigs } from './modelFiles';
 import { loadOrt, type OrtModule } from './ort';
 import { SerialQueue } from './serialQueue';
 import { PersistentTextCache } from './persistentTextCache';
@@ -69,9 +70,11 @@ export class ClipModel {
     caps: Capabilities,
     onProgress: (p: FileProgress) => void,
     onNotice: (n: BackendNotice) => void,
+    signal?: AbortSignal,
   ): Promise<ClipModel> {
     const started = performance.now();
-    const configs = await fetchConfigs(request.source, onProgress);
+    const context: FetchContext = { source: request.source, onProgress, signal };
+    const configs = await fetchConfigs(context);
     const preprocessor = parsePreprocessorConfig(configs.preprocessor);
     const contextLength = textContextLength(configs);
     const tokenizer = ClipTokenizer.fromJson(configs.tokenizer, configs.tokenizerConfig, contextLength);
@@ -82,13 +85,13 @@ export class ClipModel {
     let sessions: Sessions;
     const holder: { model?: ClipModel } = {};
     try {
-      sessions = await createSessions(request.source, plan, caps, onProgress, (reason) => holder.model?.deviceLost(reason), request.threads);
+      sessions = await createSessions(context, plan, caps, (reason) => holder.model?.deviceLost(reason), request.threads);
     } catch (error) {
-      if (plan.backend !== 'webgpu') throw error;
+      if (plan.backend !== 'webgpu' || signal?.aborted || error instanceof DownloadError) throw error;
       fallbackReason = `WebGPU failed (${errorMessage(error)}); using WASM instead`;
       onNotice({ kind: 'fallback', message: fallbackReason, backend: 'wasm' });
       plan = planBackend('wasm', caps, 'auto', wasmTowers);
-      sessions = await createSessions(request.source, plan, caps, onProgress, () => undefined, request.threads);
+      sessions = await createSessions(context, plan, caps, () => undefined, request.threads);
     }
     const info: LoadedModel = {
       source: request.source,
@@ -233,7 +236,7 @@ export class ClipModel {
     this.onNotice({ kind: 'fallback', message, backend: 'wasm' });
     const caps = { webgpu: { available: false, software: false, shaderF16: false, description: reason }, crossOriginIsolated: globalThis.crossOriginIsolated === true, hardwareConcurrency: navigator.hardwareConcurrency ?? 1 };
     const plan = planBackend('wasm', caps, 'auto', catalogEntry(this.source.id)?.wasm);
-    this.sessions = await createSessions(this.source, plan, caps, this.onProgress, () => undefined);
+    this.sessions = await createSessions({ source: this.source, onProgress: this.onProgress }, plan, caps, () => undefined);
     this.storedTexts = new PersistentTextCache(textCacheNamespace(this.source, this.sessions));
     Object.assign(this.info, { backend: 'wasm', precision: plan.precision, visionPrecision: plan.vision, threads: this.sessions.threads, fallbackReason: message });
     this.textCache.clear();
@@ -241,17 +244,16 @@ export class ClipModel {
 }
 
 async function createSessions(
-  source: ModelSource,
+  context: FetchContext,
   plan: BackendPlan,
   caps: Capabilities,
-  onProgress: (p: FileProgress) => void,
   onDeviceLost: (reason: string) => void,
   requestedThreads?: number,
 ): Promise<Sessions> {
   const ort = await loadOrt(plan.backend);
   ort.env.wasm.numThreads = requestedThreads ?? wasmThreads(caps);
   if (plan.backend === 'webgpu') await createOwnGpuDevice(ort, plan.precision, onDeviceLost);
-  const files = await fetchTowers(source, { vision: plan.vision, text: plan.precision }, onProgress);
+  const files = await fetchTowers(context, { vision: plan.vision, text: plan.precision });
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: [plan.backend], graphOptimizationLevel: 'all' };
   const vision = await ort.InferenceSession.create(files.vision, options);
   const text = await ort.InferenceSession.create(files.text, options);

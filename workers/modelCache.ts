@@ -2,10 +2,10 @@
  * Model files kept with the Cache API, so a second visit (or a lecture with no network) loads from
  * disk. A file is stored only once it is complete and verified: nothing half-written is ever kept.
  */
+import { MODEL_CACHE } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
 import { DownloadError, downloadFile, type DownloadOptions } from './download';
 
-export const MODEL_CACHE = 'clip-models-v1';
 
 export interface Integrity {
   size: number;
@@ -40,7 +40,7 @@ export async function verify(file: string, bytes: Uint8Array, integrity: Integri
 export async function fetchModelFile(
   url: string,
   file: string,
-  options: DownloadOptions & { integrity?: Integrity } = {},
+  options: DownloadOptions & { integrity?: Integrity; modelId?: string } = {},
 ): Promise<Uint8Array> {
   const cache = await openCache();
   const hit = await cache?.match(url);
@@ -57,7 +57,13 @@ export async function fetchModelFile(
   const bytes = await downloadFile(url, file, options);
   await verify(file, bytes, options.integrity);
   if (cache) {
-    const headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) };
+    // The model id and file name let the page list and delete cached models without parsing URLs.
+    const headers = {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(bytes.byteLength),
+      'X-Clip-Model': encodeURIComponent(options.modelId ?? ''),
+      'X-Clip-File': encodeURIComponent(file),
+    };
     await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers })).catch(() => undefined); // full disk: still usable now
   }
   return bytes;

@@ -1,9 +1,23 @@
 /** Downloading everything one model needs: configs, tokenizer and the two ONNX towers. */
-import type { TowerPrecisions } from '../src/clip/catalog';
+import { catalogEntry, type TowerPrecisions } from '../src/clip/catalog';
 import { CONFIG_FILES, modelFileUrl, onnxFileName, type ModelSource } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
 import { DownloadError } from './download';
 import { fetchModelFile } from './modelCache';
+
+export interface FetchContext {
+  source: ModelSource;
+  onProgress: (p: FileProgress) => void;
+  signal?: AbortSignal;
+}
+
+function fetchFile(context: FetchContext, file: string): Promise<Uint8Array> {
+  const { source, onProgress, signal } = context;
+  // Pinned sizes and hashes only hold for the revision the catalog names.
+  const entry = catalogEntry(source.id);
+  const integrity = entry && entry.revision === source.revision ? entry.integrity?.[file] : undefined;
+  return fetchModelFile(modelFileUrl(source, file), file, { onProgress, signal, integrity, modelId: source.id });
+}
 
 export interface ModelConfigs {
   config: Record<string, unknown>;
@@ -12,14 +26,13 @@ export interface ModelConfigs {
   tokenizerConfig: object | undefined;
 }
 
-export async function fetchConfigs(source: ModelSource, onProgress: (p: FileProgress) => void): Promise<ModelConfigs> {
+export async function fetchConfigs(context: FetchContext): Promise<ModelConfigs> {
   const get = async (file: string) => {
-    const url = modelFileUrl(source, file);
-    const bytes = await fetchModelFile(url, file, { onProgress });
+    const bytes = await fetchFile(context, file);
     try {
       return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
     } catch {
-      throw new DownloadError(file, `${file} is not valid JSON (${url})`);
+      throw new DownloadError(file, `${file} is not valid JSON (${modelFileUrl(context.source, file)})`);
     }
   };
   const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all([
@@ -45,11 +58,10 @@ export interface TowerFiles {
   text: Uint8Array;
 }
 
-export async function fetchTowers(source: ModelSource, precisions: TowerPrecisions, onProgress: (p: FileProgress) => void): Promise<TowerFiles> {
-  const get = (tower: 'vision' | 'text') => {
-    const file = onnxFileName(tower, precisions[tower]);
-    return fetchModelFile(modelFileUrl(source, file), file, { onProgress });
-  };
-  const [vision, text] = await Promise.all([get('vision'), get('text')]);
+export async function fetchTowers(context: FetchContext, precisions: TowerPrecisions): Promise<TowerFiles> {
+  const [vision, text] = await Promise.all([
+    fetchFile(context, onnxFileName('vision', precisions.vision)),
+    fetchFile(context, onnxFileName('text', precisions.text)),
+  ]);
   return { vision, text };
 }

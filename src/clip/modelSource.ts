@@ -16,6 +16,9 @@ export const DEFAULT_MODEL_ID = 'Xenova/clip-vit-base-patch32';
 /** The tiny coloured-shapes CLIP the app ships, so it can always be demonstrated. */
 export const BUNDLED_MODEL_ID = 'clip-shapes-tiny';
 
+/** The Cache API cache holding downloaded model files (written by the worker, listed by the page). */
+export const MODEL_CACHE = 'clip-models-v1';
+
 /** Weight precisions, named after the hub files' suffixes. */
 export type Precision = 'fp32' | 'fp16' | 'q8';
 

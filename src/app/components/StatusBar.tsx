@@ -3,10 +3,11 @@ import { useModelStore } from '../state/modelStore';
 import { bundledSource } from '../state/appParams';
 import { BUNDLED_MODEL_ID, isHubHost } from '../../clip/modelSource';
 import { BackendPicker } from './BackendPicker';
+import { ModelPicker } from '../models/ModelPicker';
 import { formatBytes } from './format';
 
 export function StatusBar() {
-  const { source, status, progress, info, error, notice, load } = useModelStore();
+  const { source, status, progress, info, error, notice, load, cancel, loadStartedAt } = useModelStore();
   const files = Object.values(progress);
   const loaded = files.reduce((sum, f) => sum + f.loaded, 0);
   const total = files.reduce((sum, f) => sum + (f.total ?? f.loaded), 0);
@@ -21,7 +22,13 @@ export function StatusBar() {
             {info.backend === 'webgpu' ? 'WebGPU' : `WASM · ${info.threads} thread${info.threads === 1 ? '' : 's'}`} · {info.visionPrecision === info.precision ? precisionName(info.precision) : `image ${precisionName(info.visionPrecision)}, text ${precisionName(info.precision)}`}
           </span>
         )}
-        {status === 'loading' && <span className="loading">Loading model… {total > 0 ? `${formatBytes(loaded)} of ${formatBytes(total)}` : ''}</span>}
+        {status === 'loading' && (
+          <span className="loading" data-testid="loading">
+            Loading model… {total > 0 ? `${formatBytes(loaded)} of ${formatBytes(total)}` : ''}
+            {loaded > 0 ? ` · ${formatBytes(rate(loaded, loadStartedAt))}/s` : ''}{' '}
+            <button type="button" onClick={cancel}>Cancel</button>
+          </span>
+        )}
         <BackendPicker />
       </div>
       {status === 'loading' && files.length > 0 && (
@@ -35,6 +42,7 @@ export function StatusBar() {
           ))}
         </ul>
       )}
+      <ModelPicker />
       {notice && <p className="notice" role="status" data-testid="backend-notice">{notice}</p>}
       {status === 'error' && (
         <div className="error" role="alert">
@@ -50,6 +58,11 @@ export function StatusBar() {
       )}
     </section>
   );
+}
+
+function rate(bytes: number, since: number): number {
+  const seconds = (performance.now() - since) / 1000;
+  return seconds > 0 ? bytes / seconds : 0;
 }
 
 function precisionName(precision: string): string {

@@ -16,9 +16,12 @@ interface ModelState {
   error: string | null;
   /** Backend changes the user should know about (e.g. WebGPU failed, WASM took over). */
   notice: string | null;
+  /** When the current load started (for the download rate). */
+  loadStartedAt: number;
   /** Bumped on every successful load, so embeddings made by an older model are redone. */
   generation: number;
   load(source?: ModelSource, backend?: BackendChoice): Promise<void>;
+  cancel(): void;
 }
 
 export const useModelStore = create<ModelState>((set, get) => ({
@@ -30,8 +33,12 @@ export const useModelStore = create<ModelState>((set, get) => ({
   error: null,
   notice: null,
   generation: 0,
+  loadStartedAt: 0,
+  cancel() {
+    void clipWorker().cancelLoad();
+  },
   async load(source = get().source, backend = get().backendChoice) {
-    set({ source, backendChoice: backend, status: 'loading', progress: {}, error: null, notice: null, info: null });
+    set({ source, backendChoice: backend, status: 'loading', progress: {}, error: null, notice: null, info: null, loadStartedAt: performance.now() });
     const onProgress = proxy((p: FileProgress) => {
       if (get().source !== source) return;
       set((state) => ({ progress: { ...state.progress, [p.file]: p } }));
