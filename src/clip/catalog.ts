@@ -2,6 +2,7 @@
  * The models the app offers, with what a lecturer needs to choose before downloading: size,
  * expected quality, and which weight files each backend uses.
  */
+import bundledIntegrityJson from './bundledModelIntegrity.json';
 import { BUNDLED_MODEL_ID, onnxFileName, type Precision } from './modelSource';
 
 export interface TowerPrecisions {
@@ -32,6 +33,8 @@ export interface CatalogModel {
 }
 
 const MB = 1024 * 1024;
+
+const bundledIntegrity: Record<string, { size: number; sha256: string }> = bundledIntegrityJson;
 
 /** Sizes of the transformers.js exports of the CLIP ViT-B towers (88 M vision, 63 M text parameters). */
 function vitBSizes(vision: number, text: number): Record<string, number> {
@@ -116,7 +119,9 @@ export const CATALOG: readonly CatalogModel[] = [
     embeddingDim: 64,
     imageSize: 64,
     wasm: { vision: 'q8', text: 'q8' },
-    sizes: {},
+    sizes: Object.fromEntries(Object.entries(bundledIntegrity).map(([file, pin]) => [file, pin.size])),
+    // Written by scripts/test-model/pin_integrity.mjs whenever the model is regenerated.
+    integrity: bundledIntegrity,
   },
 ];
 
