@@ -1,5 +1,5 @@
 /** What the page's URL asks for: which model, from where, on which backend. */
-import { bundledModelSource, modelSourceFromParams, type ModelSource } from '../../clip/modelSource';
+import { bundledModelSource, CONFIG_FILES, isHubHost, modelFileUrl, modelSourceFromParams, type ModelSource } from '../../clip/modelSource';
 import type { BackendChoice } from '../../../workers/api';
 
 /** The bundled demo model is served by the app itself, next to index.html. */
@@ -24,4 +24,20 @@ export function initialBackend(): BackendChoice {
 export function initialThreads(): number | undefined {
   const value = Number(new URLSearchParams(location.search).get('threads'));
   return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * A hub model that a lecturer copied next to the app (`npm run models:fetch`) is loaded from
+ * there: same files, no dependency on the hub or the venue's uplink. An explicit `?host=` wins.
+ */
+export async function preferSameOriginCopy(source: ModelSource): Promise<ModelSource> {
+  if (!isHubHost(source.host) || new URLSearchParams(location.search).has('host')) return source;
+  const local = { ...source, host: bundledHost() };
+  try {
+    const response = await fetch(modelFileUrl(local, CONFIG_FILES.config), { method: 'HEAD' });
+    const type = response.headers.get('content-type') ?? '';
+    return response.ok && type.includes('json') ? local : source;
+  } catch {
+    return source;
+  }
 }

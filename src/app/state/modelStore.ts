@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { ModelSource } from '../../clip/modelSource';
 import type { BackendChoice, FileProgress, LoadedModel } from '../../../workers/api';
 import { clipWorker, proxy } from '../worker/clipWorker';
-import { initialBackend, initialSource, initialThreads } from './appParams';
+import { initialBackend, initialSource, initialThreads, preferSameOriginCopy } from './appParams';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -38,13 +38,17 @@ export const useModelStore = create<ModelState>((set, get) => ({
     void clipWorker().cancelLoad();
   },
   async load(source = get().source, backend = get().backendChoice) {
-    set({ source, backendChoice: backend, status: 'loading', progress: {}, error: null, notice: null, info: null, loadStartedAt: performance.now() });
+    const started = performance.now();
+    set({ source, backendChoice: backend, status: 'loading', progress: {}, error: null, notice: null, info: null, loadStartedAt: started });
     const onProgress = proxy((p: FileProgress) => {
       if (get().source !== source) return;
       set((state) => ({ progress: { ...state.progress, [p.file]: p } }));
     });
     const onNotice = proxy((n: { message: string }) => set({ notice: n.message }));
     try {
+      source = await preferSameOriginCopy(source);
+      if (get().loadStartedAt !== started) return;
+      set({ source });
       const info = await clipWorker().loadModel({ source, backend, threads: initialThreads() }, onProgress, onNotice);
       if (get().source !== source) return;
       set((state) => ({ status: 'ready', info, notice: info.fallbackReason ?? state.notice, generation: state.generation + 1 }));
