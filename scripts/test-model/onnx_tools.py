@@ -1,0 +1,115 @@
+"""fp16 and dynamic-int8 variants of an fp32 ONNX model, written with the `onnx` package only."""
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+
+def convert_fp16_weights(model):
+    """Stores every float32 initializer as float16 and inserts a Cast back to float32 in front
+    of its users. Graph inputs/outputs stay float32 (keep_io_types behaviour); compute stays
+    float32, so the result matches the fp32 model up to the fp16 rounding of the weights."""
+    m = onnx.ModelProto()
+    m.CopyFrom(model)
+    g = m.graph
+    inits, casts = [], []
+    for init in g.initializer:
+        if init.data_type == TensorProto.FLOAT:
+            arr = numpy_helper.to_array(init)
+            if np.abs(arr).max(initial=0) > 65504:
+                raise ValueError(f"{init.name} does not fit in float16")
+            half = numpy_helper.from_array(arr.astype(np.float16), init.name + "_fp16")
+            inits.append(half)
+            casts.append(helper.make_node("Cast", [half.name], [init.name], name=init.name + "_cast_to_fp32",
+                                          to=TensorProto.FLOAT))
+        else:
+            inits.append(init)
+    del g.initializer[:]
+    g.initializer.extend(inits)
+    nodes = casts + list(g.node)
+    del g.node[:]
+    g.node.extend(nodes)
+    return m
+
+
+def _quantize_weight_uint8(w):
+    """onnxruntime quantize_dynamic's per-tensor asymmetric uint8 scheme."""
+    rmin = min(float(w.min()), 0.0)
+    rmax = max(float(w.max()), 0.0)
+    scale = (rmax - rmin) / 255.0 if rmax > rmin else 1.0
+    zero_point = int(np.clip(round(-rmin / scale), 0, 255))
+    q = np.clip(np.rint(w / scale) + zero_point, 0, 255).astype(np.uint8)
+    return q, np.float32(scale), np.uint8(zero_point)
+
+
+def quantize_dynamic_uint8(model):
+    """Dynamic 8-bit quantisation of every MatMul/Gemm whose B input is a constant weight:
+    DynamicQuantizeLinear(activation) -> MatMulInteger(a_q, W_q, a_zp, W_zp) -> Cast(float)
+    -> Mul(a_scale * W_scale) [-> Add(bias) for Gemm]. Conv and everything else stay float."""
+    m = onnx.ModelProto()
+    m.CopyFrom(model)
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    use_count = {}
+    for n in g.node:
+        for i in n.input:
+            use_count[i] = use_count.get(i, 0) + 1
+
+    new_nodes, new_inits, drop_inits = [], [], set()
+    dyn_q = {}  # activation name -> (quantized, scale, zero point)
+    n_quantized = 0
+    for node in g.node:
+        is_mm = node.op_type == "MatMul"
+        is_gemm = node.op_type == "Gemm"
+        if not (is_mm or is_gemm) or node.input[1] not in inits:
+            new_nodes.append(node)
+            continue
+        attrs = {a.name: helper.get_attribute_value(a) for a in node.attribute}
+        if is_gemm and (attrs.get("transA", 0) or attrs.get("alpha", 1.0) != 1.0 or attrs.get("beta", 1.0) != 1.0):
+            new_nodes.append(node)
+            continue
+        w_init = inits[node.input[1]]
+        w = numpy_helper.to_array(w_init).astype(np.float32)
+        if w.ndim != 2 or w_init.data_type != TensorProto.FLOAT:
+            new_nodes.append(node)
+            continue
+        if is_gemm and attrs.get("transB", 0):
+            w = w.T
+        a = node.input[0]
+        if a not in dyn_q:
+            qa, sa, za = a + "_quantized", a + "_scale", a + "_zero_point"
+            new_nodes.append(helper.make_node("DynamicQuantizeLinear", [a], [qa, sa, za], name=a + "_QuantizeLinear"))
+            dyn_q[a] = (qa, sa, za)
+        qa, sa, za = dyn_q[a]
+        wq, ws, wz = _quantize_weight_uint8(w)
+        wname = node.input[1]
+        new_inits += [numpy_helper.from_array(wq, wname + "_quantized"),
+                      numpy_helper.from_array(np.array(ws, np.float32), wname + "_scale"),
+                      numpy_helper.from_array(np.array(wz, np.uint8), wname + "_zero_point")]
+        if use_count.get(wname, 0) == 1:
+            drop_inits.add(wname)
+        base = node.name or (node.output[0] + "_node")
+        out = node.output[0]
+        mm_out = out + "_output_quantized"
+        cast_out = mm_out + "_cast"
+        scales = base + "_scales_mul:0"
+        new_nodes.append(helper.make_node("MatMulInteger", [qa, wname + "_quantized", za, wname + "_zero_point"],
+                                          [mm_out], name=base + "_quant"))
+        new_nodes.append(helper.make_node("Cast", [mm_out], [cast_out], name=mm_out + "_cast", to=TensorProto.FLOAT))
+        new_nodes.append(helper.make_node("Mul", [sa, wname + "_scale"], [scales], name=base + "_scales_mul"))
+        if is_gemm and len(node.input) > 2 and node.input[2]:
+            scaled = base + "_output_scaled"
+            new_nodes.append(helper.make_node("Mul", [cast_out, scales], [scaled], name=base + "_output_scale_mul"))
+            new_nodes.append(helper.make_node("Add", [scaled, node.input[2]], [out], name=base + "_bias_add"))
+        else:
+            new_nodes.append(helper.make_node("Mul", [cast_out, scales], [out], name=base + "_output_scale_mul"))
+        n_quantized += 1
+
+    kept = [i for i in g.initializer if i.name not in drop_inits]
+    del g.initializer[:]
+    g.initializer.extend(kept + new_inits)
+    del g.node[:]
+    g.node.extend(new_nodes)
+    # value_info from the fp32 export may describe tensors that no longer exist
+    del g.value_info[:]
+    return m, n_quantized
