@@ -2,7 +2,7 @@
  * Downloads models from the Hugging Face hub into the app's served folder, so a lecture can run
  * with no dependency on the hub:  npm run models:fetch -- Xenova/clip-vit-base-patch32 [...ids]
  *
- * Options: --host <url> (default the hub), --out <folder> (default public/models),
+ * Options: --host <url> (the hub or a mirror with its URL layout; default the hub), --out <folder> (default public/models),
  *          --all (every precision, not only the files the app uses by default).
  * Files are written as <out>/<id>/<file>; a file is written under a temporary name and renamed
  * when complete and verified, so an interrupted run never leaves a half-written model behind.
@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { catalogEntry, towerPrecisions } from '../src/clip/catalog';
-import { CONFIG_FILES, HUB_HOST, modelFileUrl, onnxFileName, type ModelSource, type Precision } from '../src/clip/modelSource';
+import { CONFIG_FILES, HUB_HOST, hubFileUrl, onnxFileName, type ModelSource, type Precision } from '../src/clip/modelSource';
 
 interface Options {
   ids: string[];
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
         continue;
       }
       try {
-        const bytes = await download(modelFileUrl(source, file), path, pin);
+        const bytes = await download(hubFileUrl(source, file), path, pin);
         console.log(`${process.stdout.isTTY ? '\r' : ''}  ${file}: ${(bytes / 1e6).toFixed(1)} MB${pin ? ', verified' : ''}`);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -35,10 +35,12 @@ export function isHubHost(host: string): boolean {
 /** URL of one file of a model: the hub's `/{id}/resolve/{revision}/{file}` or `{host}/{id}/{file}`. */
 export function modelFileUrl(source: ModelSource, file: string): string {
   const host = source.host.replace(/\/+$/, '');
-  if (isHubHost(host)) {
-    return `${host}/${source.id}/resolve/${encodeURIComponent(source.revision)}/${file}`;
-  }
-  return `${host}/${source.id}/${file}`;
+  return isHubHost(host) ? hubFileUrl(source, file) : `${host}/${source.id}/${file}`;
+}
+
+/** The hub's URL layout, `{host}/{id}/resolve/{revision}/{file}`, on any host (the hub or a mirror). */
+export function hubFileUrl(source: ModelSource, file: string): string {
+  return `${source.host.replace(/\/+$/, '')}/${source.id}/resolve/${encodeURIComponent(source.revision)}/${file}`;
 }
 
 export function onnxFileName(tower: 'vision' | 'text', precision: Precision): string {
