@@ -14,9 +14,15 @@ test.describe('preprocessing parity in the browser', () => {
   test.skip(images.length === 0, `reference data not found at ${reference}`);
 
   test('every reference image matches CLIP pixel_values (max ≤ 0.02, mean ≤ 0.001)', async ({ page }) => {
-    // The reference uses CLIP's 224×224 preprocessing: serve the bundled files with that config.
-    await page.route('**/models/clip-shapes-tiny/preprocessor_config.json', (route) =>
-      route.fulfill({
+    // The reference uses CLIP's 224×224 preprocessing: serve the bundled model's files under another
+    // name (the catalog pins the bundled files' hashes) with that preprocessing config.
+    await page.route('**/models/parity-check/**', async (route) => {
+      const url = route.request().url();
+      if (!url.endsWith('/preprocessor_config.json')) {
+        const response = await route.fetch({ url: url.replace('/parity-check/', '/clip-shapes-tiny/') });
+        return route.fulfill({ response });
+      }
+      return route.fulfill({
         contentType: 'application/json',
         body: JSON.stringify({
           crop_size: { height: 224, width: 224 },
@@ -31,9 +37,9 @@ test.describe('preprocessing parity in the browser', () => {
           rescale_factor: 1 / 255,
           size: { shortest_edge: 224 },
         }),
-      }),
-    );
-    await page.goto('/?model=clip-shapes-tiny&backend=wasm&debug');
+      });
+    });
+    await page.goto('/?model=parity-check&host=/models&backend=wasm&debug');
     await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
     for (const name of images) {
       const bytes = readFileSync(join(reference, 'images', name));
