@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 
 // Cross-origin isolation gives SharedArrayBuffer, which onnxruntime-web needs for WASM threads.
 const isolationHeaders = {
@@ -26,8 +27,38 @@ function modelFiles(): Plugin {
   };
 }
 
+/**
+ * Writes `sw-manifest.js` next to `public/sw.js` (which imports it): this build's id and the files
+ * the service worker keeps for offline use. `shell` (index.html, JS, CSS) is cached when the
+ * worker installs; `runtime` (onnxruntime's .wasm, large) right after, in the background.
+ * Model files (models/, .onnx) are left out: the CLIP worker caches those itself.
+ */
+function serviceWorkerManifest(): Plugin {
+  return {
+    name: 'sw-manifest',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((f) => f.startsWith('assets/') && !f.endsWith('.map') && !f.endsWith('.onnx'))
+        .sort();
+      const shell = ['index.html', ...files.filter((f) => !f.endsWith('.wasm'))];
+      const runtime = files.filter((f) => f.endsWith('.wasm'));
+      const html = bundle['index.html'];
+      const hash = createHash('sha256').update(files.join('\n'));
+      if (html?.type === 'asset') hash.update(html.source);
+      const manifest = { build: hash.digest('hex').slice(0, 16), shell, runtime };
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw-manifest.js',
+        source: `// Written by vite.config.ts for public/sw.js.\nself.__CLIP_SW__ = ${JSON.stringify(manifest, null, 2)};\n`,
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), modelFiles()],
+  plugins: [react(), modelFiles(), serviceWorkerManifest()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   optimizeDeps: { exclude: ['onnxruntime-web'] },

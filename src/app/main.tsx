@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { exposeDebugHandle } from './debugHandle';
+import { registerServiceWorker } from './serviceWorker';
 import './styles.css';
 
 exposeDebugHandle();
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

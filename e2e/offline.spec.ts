@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { COLOURS, drawShape, dropFiles, openApp, topLabel } from './app';
+
+/** What the build told the service worker to keep (dist/sw-manifest.js, written by vite.config.ts). */
+function buildManifest(): { build: string; shell: string[]; runtime: string[] } {
+  const source = readFileSync(path.resolve('dist/sw-manifest.js'), 'utf8');
+  return JSON.parse(source.slice(source.indexOf('{'), source.lastIndexOf('}') + 1));
+}
+
+/** Files of this build that are in the service worker's cache. */
+function cachedBuildFiles(page: Page, build: string): Promise<string[]> {
+  return page.evaluate(async (build) => {
+    if (!(await caches.has(`clip-app-${build}`))) return [];
+    const cache = await caches.open(`clip-app-${build}`);
+    return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1));
+  }, build);
+}
+
+test('with a cached model, the app starts and classifies with the network off', async ({ page, context }) => {
+  const manifest = buildManifest();
+  expect(manifest.runtime.some((f) => f.endsWith('.wasm'))).toBe(true);
+
+  // First visit, online: the worker downloads and caches the model, the service worker the app.
+  await openApp(page);
+  await dropFiles(page, [await drawShape(page, 'circle', COLOURS.red, { name: 'online.png' })]);
+  await expect(topLabel(page, 'online.png')).toHaveText('red circle');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The shell is cached at install, onnxruntime's .wasm in the background right after.
+  await expect
+    .poll(async () => (await cachedBuildFiles(page, manifest.build)).sort(), { timeout: 60_000 })
+    .toEqual([...manifest.shell, ...manifest.runtime].sort());
+  // Model files are the worker's business: none of them is stored twice.
+  const cached = await cachedBuildFiles(page, manifest.build);
+  expect(cached.filter((f) => f.startsWith('models/') || f.endsWith('.onnx'))).toEqual([]);
+
+  await context.setOffline(true);
+  // Really offline, for the page and for the service worker's own fetches.
+  expect(await page.evaluate(() => fetch(`/models/clip-shapes-tiny/config.json?probe=${Date.now()}`).then(() => 'online', () => 'offline'))).toBe('offline');
+  const [worker] = context.serviceWorkers();
+  expect(worker).toBeDefined();
+  expect(await worker.evaluate(() => fetch(`/sw-manifest.js?probe=${Date.now()}`).then(() => 'online', () => 'offline'))).toBe('offline');
+
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(request.url()));
+  const response = await page.reload();
+  expect(response?.fromServiceWorker()).toBe(true);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+  // The app starts, the model loads from the Cache API, WASM runs, and nothing complains.
+  await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
+  // Threads too: the module worker and onnxruntime's pthread workers came from the cache as well.
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.getByTestId('backend')).toContainText(`WASM · ${cores} thread${cores === 1 ? '' : 's'}`);
+  await dropFiles(page, [await drawShape(page, 'circle', COLOURS.red, { name: 'offline.png' })]);
+  await expect(topLabel(page, 'offline.png')).toHaveText('red circle');
+  const status = page.getByRole('region', { name: 'Model status' });
+  await expect(status.getByRole('alert')).toHaveCount(0);
+  await expect(status).not.toContainText(/network|could not|unreachable/i);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  // Nothing the app itself needs was lost to the network being off.
+  expect(failed.filter((url) => new URL(url).pathname.startsWith('/assets/') || url.endsWith('.onnx'))).toEqual([]);
+});
