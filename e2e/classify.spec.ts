@@ -83,3 +83,14 @@ test.describe('zero-shot classification with the bundled shapes model on WASM', 
     await expect(page.getByTestId('result')).toHaveCount(0);
   });
 });
+
+test('the precision can be overridden: fp32 and fp16 weights give the same answer', async ({ page }) => {
+  await openApp(page);
+  for (const [option, shown] of [['fp32', 'fp32'], ['fp16', 'fp16']] as const) {
+    await page.getByLabel('Precision').selectOption(option);
+    await expect(page.getByTestId('backend')).toHaveText(new RegExp(`WASM · \\d+ threads? · ${shown}$`), { timeout: 60_000 });
+    const name = `${option}.png`;
+    await dropFiles(page, [await drawShape(page, 'star', COLOURS.purple, { name })]);
+    await expect(topLabel(page, name)).toHaveText('purple star');
+  }
+});

@@ -1,5 +1,5 @@
 /** What the page's URL asks for: which model, from where, on which backend. */
-import { bundledModelSource, CONFIG_FILES, isHubHost, modelFileUrl, modelSourceFromParams, type ModelSource } from '../../clip/modelSource';
+import { bundledModelSource, CONFIG_FILES, isHubHost, modelFileUrl, modelSourceFromParams, type ModelSource, type Precision } from '../../clip/modelSource';
 import type { BackendChoice } from '../../../workers/api';
 
 /** The bundled demo model is served by the app itself, next to index.html. */
@@ -40,4 +40,10 @@ export async function preferSameOriginCopy(source: ModelSource): Promise<ModelSo
   } catch {
     return source;
   }
+}
+
+/** `?precision=fp32|fp16|q8` overrides the automatic choice (8-bit on WASM, fp16/fp32 on WebGPU). */
+export function initialPrecision(): Precision | 'auto' {
+  const value = new URLSearchParams(location.search).get('precision');
+  return value === 'fp32' || value === 'fp16' || value === 'q8' ? value : 'auto';
 }

@@ -1,15 +1,18 @@
 /** The model being loaded or in use: progress, backend facts and errors, for the status area. */
 import { create } from 'zustand';
-import type { ModelSource } from '../../clip/modelSource';
+import type { ModelSource, Precision } from '../../clip/modelSource';
 import type { BackendChoice, FileProgress, LoadedModel } from '../../../workers/api';
 import { clipWorker, proxy } from '../worker/clipWorker';
-import { initialBackend, initialSource, initialThreads, preferSameOriginCopy } from './appParams';
+import { initialBackend, initialPrecision, initialSource, initialThreads, preferSameOriginCopy } from './appParams';
 
 export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 interface ModelState {
   source: ModelSource;
   backendChoice: BackendChoice;
+  /** Weight precision: automatic (per backend) unless the user overrides it. */
+  precisionChoice: Precision | 'auto';
+  setPrecision(precision: Precision | 'auto'): Promise<void>;
   status: ModelStatus;
   progress: Record<string, FileProgress>;
   info: LoadedModel | null;
@@ -27,6 +30,11 @@ interface ModelState {
 export const useModelStore = create<ModelState>((set, get) => ({
   source: initialSource(),
   backendChoice: initialBackend(),
+  precisionChoice: initialPrecision(),
+  async setPrecision(precisionChoice) {
+    set({ precisionChoice });
+    await get().load();
+  },
   status: 'idle',
   progress: {},
   info: null,
@@ -49,7 +57,7 @@ export const useModelStore = create<ModelState>((set, get) => ({
       source = await preferSameOriginCopy(source);
       if (get().loadStartedAt !== started) return;
       set({ source });
-      const info = await clipWorker().loadModel({ source, backend, threads: initialThreads() }, onProgress, onNotice);
+      const info = await clipWorker().loadModel({ source, backend, precision: get().precisionChoice, threads: initialThreads() }, onProgress, onNotice);
       if (get().source !== source) return;
       set((state) => ({ status: 'ready', info, notice: info.fallbackReason ?? state.notice, generation: state.generation + 1 }));
     } catch (error) {
