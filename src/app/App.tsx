@@ -6,6 +6,7 @@ import { Gallery } from './components/Gallery';
 import { LabelEditor } from './components/LabelEditor';
 import { StatusBar } from './components/StatusBar';
 import { useImageInput } from './components/useImageInput';
+import { InsightsPanel } from './insights/InsightsPanel';
 import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './share/useUrlSync';
 import { defaultLabels } from './state/defaultLabels';
@@ -20,6 +21,7 @@ const LABEL_DEBOUNCE_MS = 250;
 const VIEWS: { id: View; name: string }[] = [
   { id: 'images', name: 'Images' },
   { id: 'camera', name: 'Live camera' },
+  { id: 'insights', name: 'Insights' },
 ];
 
 export function App() {
@@ -62,6 +64,7 @@ export function App() {
           )}
           {/* Unmounting the camera view releases the camera. */}
           {view === 'camera' && <CameraPanel />}
+          {view === 'insights' && <InsightsPanel />}
         </div>
       </main>
       {dragging && (
