@@ -159,9 +159,12 @@ export class ClipModel {
     stored.forEach((entry, i) => entry && this.textCache.set(missing[i], entry.embedding, entry.truncated));
     const fromDisk = stored.filter(Boolean).length;
     missing = missing.filter((_, i) => !stored[i]);
-    for (let start = 0; start < missing.length; start += TEXT_BATCH) {
-      const slice = missing.slice(start, start + TEXT_BATCH);
-      const batch = this.tokenizer.encodeBatch(slice);
+    // Batches of similar length waste less work on padding (a quarter fewer tokens for ImageNet).
+    const tokenized = missing.map((text) => ({ text, encoded: this.tokenizer.encode(text) })).sort((a, b) => a.encoded.ids.length - b.encoded.ids.length);
+    for (let start = 0; start < tokenized.length; start += TEXT_BATCH) {
+      const part = tokenized.slice(start, start + TEXT_BATCH);
+      const slice = part.map((p) => p.text);
+      const batch = this.tokenizer.padBatch(part.map((p) => p.encoded));
       const embeddings = await this.runText(batch.inputIds, batch.batchSize, batch.sequenceLength);
       const dim = embeddings.length / slice.length;
       const rows = slice.map((text, row) => ({ text, value: { embedding: embeddings.slice(row * dim, (row + 1) * dim), truncated: batch.truncated[row] } }));

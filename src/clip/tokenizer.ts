@@ -111,15 +111,19 @@ export class ClipTokenizer {
 
   /** Encodes and pads to the longest row of this batch. */
   encodeBatch(texts: readonly string[]): EncodedBatch {
-    const encoded = texts.map((text) => this.encode(text));
+    return this.padBatch(texts.map((text) => this.encode(text)));
+  }
+
+  /** Pads already encoded texts to the longest row (exact for CLIP's causal text tower). */
+  padBatch(encoded: readonly EncodedText[]): EncodedBatch {
     const lengths = encoded.map((e) => e.ids.length);
     const sequenceLength = lengths.reduce((max, n) => Math.max(max, n), 0);
-    const inputIds = new BigInt64Array(texts.length * sequenceLength).fill(BigInt(this.padId));
+    const inputIds = new BigInt64Array(encoded.length * sequenceLength).fill(BigInt(this.padId));
     encoded.forEach((e, row) => {
       e.ids.forEach((id, col) => {
         inputIds[row * sequenceLength + col] = BigInt(id);
       });
     });
-    return { inputIds, batchSize: texts.length, sequenceLength, truncated: encoded.map((e) => e.truncated), lengths };
+    return { inputIds, batchSize: encoded.length, sequenceLength, truncated: encoded.map((e) => e.truncated), lengths };
   }
 }

@@ -47,8 +47,9 @@ export function useLiveLabels(video: RefObject<HTMLVideoElement | null>, active:
           setError(e instanceof Error ? e.message : String(e));
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
-        // Let the page paint between frames even when inference is very fast.
-        await new Promise((resolve) => requestAnimationFrame(resolve));
+        // Let the page paint between frames when inference is faster than a frame; a slower frame
+        // already left the main thread idle long enough to paint, and waiting would add latency.
+        if (performance.now() - started < 16) await new Promise((resolve) => requestAnimationFrame(resolve));
       }
     };
     void loop();
