@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { clipPreprocessorJson } from '../src/clip/testing/fixtures';
 
 const reference = join(dirname(fileURLToPath(import.meta.url)), '../../shared/clip-reference');
 const images = existsSync(reference) ? readdirSync(join(reference, 'images')) : [];
@@ -24,19 +25,7 @@ test.describe('preprocessing parity in the browser', () => {
       }
       return route.fulfill({
         contentType: 'application/json',
-        body: JSON.stringify({
-          crop_size: { height: 224, width: 224 },
-          do_center_crop: true,
-          do_convert_rgb: true,
-          do_normalize: true,
-          do_rescale: true,
-          do_resize: true,
-          image_mean: [0.48145466, 0.4578275, 0.40821073],
-          image_std: [0.26862954, 0.26130258, 0.27577711],
-          resample: 3,
-          rescale_factor: 1 / 255,
-          size: { shortest_edge: 224 },
-        }),
+        body: JSON.stringify(clipPreprocessorJson()),
       });
     });
     await page.goto('/?model=parity-check&host=/models&backend=wasm&debug');

@@ -38,11 +38,18 @@ export async function decodeImage(blob: Blob, name: string): Promise<DecodedImag
   }
 }
 
+/** One canvas reused while the size stays the same: camera frames come many times a second. */
+let scratch: OffscreenCanvas | null = null;
+
 /** RGBA pixels of a bitmap (a decoded file or a camera frame). */
 export function readBitmap(bitmap: ImageBitmap): DecodedImage {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  if (!scratch || scratch.width !== bitmap.width || scratch.height !== bitmap.height) {
+    scratch = new OffscreenCanvas(bitmap.width, bitmap.height);
+  }
+  const canvas = scratch;
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new ImageInputError('This browser has no 2D canvas to read the image with');
+  context.clearRect(0, 0, bitmap.width, bitmap.height); // a transparent frame must not show the last one
   context.drawImage(bitmap, 0, 0);
   const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height);
   return { data: pixels.data, width: bitmap.width, height: bitmap.height, channels: 4 };

@@ -1,5 +1,5 @@
 /**
- * Test fixtures shared by the unit tests (not used by the app). Plain data, no Node imports.
+ * Test fixtures shared by the unit tests and the browser parity test (not used by the app). Plain data.
  */
 
 /**
