@@ -38,15 +38,20 @@ export async function decodeImage(blob: Blob, name: string): Promise<DecodedImag
   }
 }
 
-/** One canvas reused while the size stays the same: camera frames come many times a second. */
+/**
+ * One canvas reused while the size stays the same: camera frames come many times a second. Big
+ * photos get their own canvas, so tens of megabytes are not held after they are read.
+ */
 let scratch: OffscreenCanvas | null = null;
+const SCRATCH_MAX_PIXELS = 4_000_000;
 
 /** RGBA pixels of a bitmap (a decoded file or a camera frame). */
 export function readBitmap(bitmap: ImageBitmap): DecodedImage {
-  if (!scratch || scratch.width !== bitmap.width || scratch.height !== bitmap.height) {
+  const reusable = bitmap.width * bitmap.height <= SCRATCH_MAX_PIXELS;
+  if (reusable && (!scratch || scratch.width !== bitmap.width || scratch.height !== bitmap.height)) {
     scratch = new OffscreenCanvas(bitmap.width, bitmap.height);
   }
-  const canvas = scratch;
+  const canvas = reusable && scratch ? scratch : new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new ImageInputError('This browser has no 2D canvas to read the image with');
   context.clearRect(0, 0, bitmap.width, bitmap.height); // a transparent frame must not show the last one
