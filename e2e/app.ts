@@ -17,7 +17,7 @@ export async function openApp(page: Page, query = 'model=clip-shapes-tiny&backen
 /** Draws a filled shape on a canvas in the page and returns it as a PNG file. */
 export async function drawShape(
   page: Page,
-  shape: 'circle' | 'square' | 'triangle' | 'star' | 'heart',
+  shape: 'circle' | 'square' | 'triangle' | 'star' | 'heart' | 'cross',
   colour: string,
   options: { width?: number; height?: number; background?: string; name?: string } = {},
 ): Promise<DroppedFile> {
@@ -52,8 +52,13 @@ export async function drawShape(
         ctx.bezierCurveTo(cx - r * 1.4, cy - r * 0.1, cx - r * 0.6, cy - r * 1.1, cx, cy - r * 0.45);
         ctx.bezierCurveTo(cx + r * 0.6, cy - r * 1.1, cx + r * 1.4, cy - r * 0.1, cx, cy + r * 0.9);
       }
+      if (shape === 'cross') {
+        const t = r * 0.32; // half the bar width
+        ctx.rect(cx - r, cy - t, 2 * r, 2 * t);
+        ctx.rect(cx - t, cy - r, 2 * t, 2 * r);
+      }
       ctx.closePath();
-      ctx.fill();
+      ctx.fill('nonzero');
       const blob = await canvas.convertToBlob({ type: 'image/png' });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let binary = '';

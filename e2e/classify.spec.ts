@@ -94,3 +94,17 @@ test('the precision can be overridden: fp32 and fp16 weights give the same answe
     await expect(topLabel(page, name)).toHaveText('purple star');
   }
 });
+
+test('an image pasted from the clipboard is classified', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  const file = await drawShape(page, 'cross', COLOURS.green, { name: 'clip.png' });
+  await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+  }, file.base64);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+V');
+  await expect(page.getByTestId('result')).toHaveCount(1);
+  await expect(page.getByTestId('result').locator('.scores li.top .score-label')).toHaveText('green cross');
+});

@@ -57,3 +57,27 @@ test('a second visit loads the model from the browser cache without the network'
   await page.getByText('Change model').click();
   await expect(page.getByRole('list', { name: 'Models stored in this browser' })).toContainText('clip-shapes-tiny');
 });
+
+test('a download can be cancelled, and a stored model deleted from the browser', async ({ page }) => {
+  // Hold the vision tower back so the download is still running when Cancel is pressed.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(PATTERN, async (route) => {
+    await held;
+    await route.continue().catch(() => undefined);
+  });
+  await page.goto('/?model=clip-shapes-tiny&backend=wasm');
+  await page.getByTestId('loading').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toContainText('Download cancelled');
+  release();
+  await page.unroute(PATTERN);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
+
+  await page.getByText('Change model').click();
+  const stored = page.getByRole('list', { name: 'Models stored in this browser' });
+  await expect(stored).toContainText('clip-shapes-tiny');
+  await page.getByRole('button', { name: 'Delete clip-shapes-tiny from this browser' }).click();
+  await expect(stored).toBeHidden();
+  expect(await cachedCopy(page)).toBe(false);
+});
