@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clipPreprocessorJson } from '../testing/fixtures';
+import { clipPreprocessorJson, noisePixels } from '../testing/fixtures';
 import { parsePreprocessorConfig } from './config';
 import { preprocessBatch, preprocessImage, resizedSize, type InputImage } from './preprocess';
 
 function noise(width: number, height: number, channels: 1 | 3 | 4, seed = 1): InputImage {
-  const data = new Uint8Array(width * height * channels);
-  let s = seed;
-  for (let i = 0; i < data.length; i++) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    data[i] = s >>> 24;
-  }
-  return { data, width, height, channels };
+  return noisePixels(width, height, channels, seed);
 }
 
 /** value → value/255 mapped to -1..1 (mean 0.5, std 0.5), easy to check by hand. */

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { noisePixels } from '../testing/fixtures';
 import { resample, type Pixels8, type ResampleFilter } from './resample';
 
 const FILTERS: ResampleFilter[] = ['nearest', 'bilinear', 'bicubic'];
 
-/** Deterministic pseudo-random pixels (a tiny LCG) so failures are reproducible. */
 function noise(width: number, height: number, channels: 1 | 3 | 4, seed = 1): Pixels8 {
-  const data = new Uint8Array(width * height * channels);
-  let s = seed;
-  for (let i = 0; i < data.length; i++) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    data[i] = s >>> 24;
-  }
-  return { data, width, height, channels };
+  return noisePixels(width, height, channels, seed);
 }
 
 function gray(width: number, height: number, values: number[]): Pixels8 {

@@ -22,3 +22,14 @@ export function clipPreprocessorJson(): Record<string, unknown> {
     size: { shortest_edge: 224 },
   };
 }
+
+/** Deterministic pseudo-random 8-bit pixels (a tiny LCG), so failures are reproducible. */
+export function noisePixels(width: number, height: number, channels: 1 | 3 | 4, seed = 1) {
+  const data = new Uint8Array(width * height * channels);
+  let s = seed;
+  for (let i = 0; i < data.length; i++) {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    data[i] = s >>> 24;
+  }
+  return { data, width, height, channels };
+}
