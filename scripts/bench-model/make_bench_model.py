@@ -10,9 +10,12 @@ in the hub layout of the transformers.js exports (speed does not depend on weigh
                                    its zero-shot pipeline load; 8-bit only)
 
 Run from the repository root:  /usr/bin/python3 scripts/bench-model/make_bench_model.py [--force]
-Does nothing when every file exists. The tokenizer files are copied from ../shared/clip-reference/
+Does nothing when every file exists and was made by this GENERATOR_VERSION. The tokenizer files are copied from ../shared/clip-reference/
 into the (git-ignored) output folder only. fp16/8-bit conversions come from
-scripts/test-model/onnx_tools.py.
+scripts/test-model/onnx_tools.py; the 8-bit files use `quantize_dynamic_published`, the scheme of
+the hub's `_quantized` files (per-channel 7-bit MatMul weights, ConvInteger patch embedding,
+8-bit token embedding table), so sizes and op types match the published ViT-B/32 files
+(~88 MB vision, ~64 MB text).
 """
 
 import os
@@ -37,6 +40,8 @@ import onnx_tools  # noqa: E402  (scripts/test-model/onnx_tools.py)
 from clip_vit import ClipPair, TextTower, VisionTower, init_weights  # noqa: E402
 
 SEED = 32032
+# Bump when the files change (2: the published quantisation scheme); older folders are remade.
+GENERATOR_VERSION = 2
 OPSET = 17
 MODEL_ID = "clip-vit-b32-random"
 DEFAULT_OUT = os.path.join(REPO, ".bench", "models", MODEL_ID)
@@ -67,6 +72,7 @@ def config_json(n_vision, n_text):
         "logit_scale_init_value": 2.6592,
         "initializer_factor": 1.0,
         "seed": SEED,
+        "generator_version": GENERATOR_VERSION,
         "parameters": {"vision": n_vision, "text": n_text},
         "text_config": {
             "model_type": "clip_text_model",
@@ -133,12 +139,19 @@ def save_variants(m, onnx_dir, name, variants):
         elif suffix == "_fp16":
             out = onnx_tools.convert_fp16_weights(m)
         else:
-            out, n_q = onnx_tools.quantize_dynamic_uint8(m)
-            log(f"  {name}: {n_q} MatMul/Gemm quantized")
+            out, counts = onnx_tools.quantize_dynamic_published(m)
+            log(f"  {name}: quantized {counts}")
         path = os.path.join(onnx_dir, f"{name}{suffix}.onnx")
         onnx.save(out, path)
         onnx.checker.check_model(path)
         log(f"  {name}{suffix}.onnx {os.path.getsize(path) / 1e6:.1f} MB ({time.time() - t0:.1f} s)")
+
+
+def is_current(out):
+    if not all(os.path.isfile(os.path.join(out, f)) for f in FILES):
+        return False
+    with open(os.path.join(out, "config.json")) as f:
+        return json.load(f).get("generator_version") == GENERATOR_VERSION
 
 
 def main():
@@ -147,7 +160,7 @@ def main():
     ap.add_argument("--force", action="store_true", help="regenerate even when the files exist")
     args = ap.parse_args()
     out = os.path.abspath(args.out)
-    if not args.force and all(os.path.isfile(os.path.join(out, f)) for f in FILES):
+    if not args.force and is_current(out):
         log(f"{out} is complete; nothing to do (--force regenerates)")
         return
     for f in ("tokenizer.json", "tokenizer_config.json"):
