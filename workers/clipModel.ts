@@ -5,46 +5,28 @@
  */
 import type * as Ort from 'onnxruntime-web';
 import { catalogEntry, ClipTokenizer, normalizeRows, parsePreprocessorConfig, preprocessImage, type PreprocessorConfig } from '../src/clip';
-import type { ModelSource, Precision } from '../src/clip/modelSource';
+import type { ModelSource } from '../src/clip/modelSource';
 import type { BackendNotice, Capabilities, FileProgress, ImageResult, LoadedModel, LoadRequest, FrameResult, PreprocessResult, TextResult } from './api';
-import { planBackend, wasmThreads, type BackendPlan } from './backend';
+import { planBackend } from './backend';
 import { decodeImage, ImageInputError, readBitmap } from './decodeImage';
 import { DownloadError } from './download';
-import { fetchConfigs, fetchTowers, type FetchContext, type ModelConfigs } from './modelFiles';
-import { loadOrt, type OrtModule } from './ort';
+import { fetchConfigs, type FetchContext, type ModelConfigs } from './modelFiles';
+import type { OrtModule } from './ort';
 import { SerialQueue } from './serialQueue';
 import { PersistentTextCache } from './persistentTextCache';
 import { TextEmbeddingCache } from './textCache';
+import { TowerSessions } from './towerSessions';
 
 /** Images per vision run: enough to amortise the call, small enough to bound memory. */
 const IMAGE_BATCH = 8;
 /** Texts per text run: long label sets are encoded in slices. */
 const TEXT_BATCH = 64;
 
-interface Sessions {
-  ort: OrtModule;
-  vision: Ort.InferenceSession;
-  text: Ort.InferenceSession;
-  plan: BackendPlan;
-  threads: number;
-  /** Cheap fingerprint of the text tower's file: a regenerated model must not reuse old embeddings. */
-  textFingerprint: string;
-}
+/** After load, the text session is made once the worker has been idle this long (WASM). */
+const TEXT_SESSION_IDLE_MS = 1500;
 
-function textCacheNamespace(source: ModelSource, sessions: Sessions): string {
+function textCacheNamespace(source: ModelSource, sessions: TowerSessions): string {
   return [source.host, source.id, source.revision, sessions.plan.backend, sessions.plan.precision, sessions.textFingerprint].join('|');
-}
-
-/** Length plus FNV-1a over up to 64 evenly spaced 1 KB samples: fast even for 250 MB. */
-function fingerprint(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5;
-  const samples = 64;
-  const step = Math.max(1024, Math.floor(bytes.length / samples));
-  for (let start = 0; start < bytes.length; start += step) {
-    const end = Math.min(bytes.length, start + 1024);
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
-  }
-  return `${bytes.length}-${(hash >>> 0).toString(16)}`;
 }
 
 export class ClipModel {
@@ -52,9 +34,10 @@ export class ClipModel {
   private readonly textCache = new TextEmbeddingCache();
   private storedTexts: PersistentTextCache;
   private gpuLostReason: string | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   private constructor(
-    private sessions: Sessions,
+    private sessions: TowerSessions,
     private readonly source: ModelSource,
     private readonly preprocessor: PreprocessorConfig,
     private readonly tokenizer: ClipTokenizer,
@@ -63,6 +46,7 @@ export class ClipModel {
     private readonly onNotice: (n: BackendNotice) => void,
   ) {
     this.storedTexts = new PersistentTextCache(textCacheNamespace(source, sessions));
+    this.prepareTextWhenIdle();
   }
 
   static async load(
@@ -82,16 +66,16 @@ export class ClipModel {
     const wasmTowers = catalogEntry(request.source.id)?.wasm;
     let plan = planBackend(request.backend, caps, request.precision, wasmTowers);
     let fallbackReason = plan.note;
-    let sessions: Sessions;
+    let sessions: TowerSessions;
     const holder: { model?: ClipModel } = {};
     try {
-      sessions = await createSessions(context, plan, caps, (reason) => holder.model?.deviceLost(reason), request.threads);
+      sessions = await TowerSessions.create(context, plan, caps, (reason) => holder.model?.deviceLost(reason), request.threads);
     } catch (error) {
       if (plan.backend !== 'webgpu' || signal?.aborted || error instanceof DownloadError) throw error;
       fallbackReason = `WebGPU failed (${errorMessage(error)}); using WASM instead`;
       onNotice({ kind: 'fallback', message: fallbackReason, backend: 'wasm' });
       plan = planBackend('wasm', caps, 'auto', wasmTowers);
-      sessions = await createSessions(context, plan, caps, () => undefined, request.threads);
+      sessions = await TowerSessions.create(context, plan, caps, () => undefined, request.threads);
     }
     const info: LoadedModel = {
       source: request.source,
@@ -182,10 +166,8 @@ export class ClipModel {
   }
 
   async dispose(): Promise<void> {
-    await this.queue.run(async () => {
-      await this.sessions.vision.release();
-      await this.sessions.text.release();
-    });
+    clearTimeout(this.idleTimer);
+    await this.queue.run(() => this.sessions.release());
   }
 
   private async prepareImage(name: string, blob: Blob): Promise<{ pixels: Float32Array; width: number; height: number } | { error: string }> {
@@ -219,7 +201,7 @@ export class ClipModel {
   private run(tower: 'vision' | 'text', makeFeeds: (ort: OrtModule, session: Ort.InferenceSession) => Record<string, Ort.Tensor>, rows: number) {
     return this.queue.run(async () => {
       if (this.gpuLostReason) await this.fallBackToWasm(this.gpuLostReason);
-      const session = tower === 'vision' ? this.sessions.vision : this.sessions.text;
+      const session = tower === 'vision' ? this.sessions.vision : await this.sessions.text();
       const outputs = await session.run(makeFeeds(this.sessions.ort, session));
       const name = tower === 'vision' ? 'image_embeds' : 'text_embeds';
       const tensor = outputs[name] ?? outputs[session.outputNames[0]];
@@ -239,53 +221,23 @@ export class ClipModel {
     this.onNotice({ kind: 'fallback', message, backend: 'wasm' });
     const caps = { webgpu: { available: false, software: false, shaderF16: false, description: reason }, crossOriginIsolated: globalThis.crossOriginIsolated === true, hardwareConcurrency: navigator.hardwareConcurrency ?? 1 };
     const plan = planBackend('wasm', caps, 'auto', catalogEntry(this.source.id)?.wasm);
-    this.sessions = await createSessions({ source: this.source, onProgress: this.onProgress }, plan, caps, () => undefined);
+    this.sessions = await TowerSessions.create({ source: this.source, onProgress: this.onProgress }, plan, caps, () => undefined);
     this.storedTexts = new PersistentTextCache(textCacheNamespace(this.source, this.sessions));
     Object.assign(this.info, { backend: 'wasm', precision: plan.precision, visionPrecision: plan.vision, threads: this.sessions.threads, fallbackReason: message });
     this.textCache.clear();
+    this.prepareTextWhenIdle();
   }
-}
 
-async function createSessions(
-  context: FetchContext,
-  plan: BackendPlan,
-  caps: Capabilities,
-  onDeviceLost: (reason: string) => void,
-  requestedThreads?: number,
-): Promise<Sessions> {
-  const ort = await loadOrt(plan.backend);
-  ort.env.wasm.numThreads = requestedThreads ?? wasmThreads(caps);
-  if (plan.backend === 'webgpu') await createOwnGpuDevice(ort, plan.precision, onDeviceLost);
-  const files = await fetchTowers(context, { vision: plan.vision, text: plan.precision });
-  const options: Ort.InferenceSession.SessionOptions = { executionProviders: [plan.backend], graphOptimizationLevel: 'all' };
-  const vision = await ort.InferenceSession.create(files.vision, options);
-  const text = await ort.InferenceSession.create(files.text, options);
-  // Without cross-origin isolation onnxruntime quietly drops to one thread: report what it uses.
-  const threads = plan.backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 0;
-  return { ort, vision, text, plan, threads, textFingerprint: fingerprint(files.text) };
-}
-
-/** Creating the device ourselves lets us require fp16 shaders and hear about a lost device. */
-async function createOwnGpuDevice(ort: OrtModule, precision: Precision, onLost: (reason: string) => void): Promise<void> {
-  const adapter = await navigator.gpu?.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) throw new Error('no WebGPU adapter is available');
-  const needF16 = precision === 'fp16';
-  if (needF16 && !adapter.features.has('shader-f16')) throw new Error('this GPU has no fp16 shaders (shader-f16)');
-  const limits = adapter.limits;
-  const device = await adapter.requestDevice({
-    requiredFeatures: needF16 ? ['shader-f16'] : [],
-    requiredLimits: {
-      maxBufferSize: limits.maxBufferSize,
-      maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
-      maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
-      maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
-      maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
-    },
-  });
-  void device.lost.then((info) => {
-    if (info.reason !== 'destroyed') onLost(info.message || 'unknown reason');
-  });
-  ort.env.webgpu.device = device;
+  /** Makes the text session in the background once nothing else has used the worker for a while. */
+  private prepareTextWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    if (this.sessions.textReady) return;
+    const lastBusy = this.queue.lastActivity;
+    this.idleTimer = setTimeout(() => {
+      if (this.queue.lastActivity !== lastBusy || this.queue.busy) return this.prepareTextWhenIdle();
+      void this.queue.run(() => this.sessions.text()).catch(() => undefined); // a real use reports the error
+    }, TEXT_SESSION_IDLE_MS);
+  }
 }
 
 function attentionMask(ids: BigInt64Array, endId: number, rows: number, length: number): BigInt64Array {

@@ -1,6 +1,6 @@
 /** Downloading everything one model needs: configs, tokenizer and the two ONNX towers. */
-import { catalogEntry, type TowerPrecisions } from '../src/clip/catalog';
-import { CONFIG_FILES, modelFileUrl, onnxFileName, type ModelSource } from '../src/clip/modelSource';
+import { catalogEntry } from '../src/clip/catalog';
+import { CONFIG_FILES, modelFileUrl, onnxFileName, type ModelSource, type Precision } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
 import { DownloadError } from './download';
 import { fetchModelFile } from './modelCache';
@@ -53,15 +53,6 @@ export async function fetchConfigs(context: FetchContext): Promise<ModelConfigs>
   };
 }
 
-export interface TowerFiles {
-  vision: Uint8Array;
-  text: Uint8Array;
-}
-
-export async function fetchTowers(context: FetchContext, precisions: TowerPrecisions): Promise<TowerFiles> {
-  const [vision, text] = await Promise.all([
-    fetchFile(context, onnxFileName('vision', precisions.vision)),
-    fetchFile(context, onnxFileName('text', precisions.text)),
-  ]);
-  return { vision, text };
+export function fetchTowerFile(context: FetchContext, tower: 'vision' | 'text', precision: Precision): Promise<Uint8Array> {
+  return fetchFile(context, onnxFileName(tower, precision));
 }

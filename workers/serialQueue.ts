@@ -1,9 +1,18 @@
 /** Runs tasks one after another: an onnxruntime session must not run two inferences at once. */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  /** Tasks queued so far: a changed count means the queue was used in between. */
+  lastActivity = 0;
+
+  get busy(): boolean {
+    return this.pending > 0;
+  }
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
+    this.pending++;
+    this.lastActivity++;
+    const result = this.tail.then(task, task).finally(() => this.pending--);
     this.tail = result.catch(() => undefined);
     return result;
   }

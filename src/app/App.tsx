@@ -107,9 +107,16 @@ function useLabelEncoding() {
   const template = useLabelStore((s) => s.template);
   const ensemble = useLabelStore((s) => s.ensemble);
   const ready = useModelStore((s) => s.status === 'ready');
+  const encodedWhileReady = useRef(false);
   useEffect(() => {
-    if (!ready) return;
-    const timer = setTimeout(() => void useLabelStore.getState().encode(), LABEL_DEBOUNCE_MS);
+    if (!ready) {
+      encodedWhileReady.current = false;
+      return;
+    }
+    // Typing is debounced; a model that just became ready encodes at once (first result sooner).
+    const delay = encodedWhileReady.current ? LABEL_DEBOUNCE_MS : 0;
+    encodedWhileReady.current = true;
+    const timer = setTimeout(() => void useLabelStore.getState().encode(), delay);
     return () => clearTimeout(timer);
   }, [labelsText, template, ensemble, ready]);
 }
