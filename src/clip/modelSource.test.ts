@@ -30,6 +30,12 @@ describe('modelSourceFromParams', () => {
   it('serves the bundled model from the app itself', () => {
     expect(modelSourceFromParams(new URLSearchParams(`model=${BUNDLED_MODEL_ID}`), bundled).host).toBe(bundled);
   });
+  it("asks for the catalog's pinned revision unless the URL names one", () => {
+    const pinned = (id: string) => (id === DEFAULT_MODEL_ID ? 'abc123' : undefined);
+    expect(modelSourceFromParams(new URLSearchParams(''), bundled, pinned).revision).toBe('abc123');
+    expect(modelSourceFromParams(new URLSearchParams('revision=v9'), bundled, pinned).revision).toBe('v9');
+    expect(modelSourceFromParams(new URLSearchParams('model=other/model'), bundled, pinned).revision).toBe('main');
+  });
   it('takes model, host and revision from the URL', () => {
     expect(modelSourceFromParams(new URLSearchParams('model=a/b&host=/models&revision=v2'), bundled)).toEqual({ id: 'a/b', host: '/models', revision: 'v2' });
   });

@@ -57,11 +57,16 @@ export const CONFIG_FILES = {
 /**
  * A model source from URL parameters: `?model=<id>&host=<base URL>&revision=<rev>`.
  * Without `host`, the bundled model comes from `bundledHost` and every other id from the hub.
+ * Without `revision`, the catalog's pinned one (`pinnedRevision`), else `main`.
  */
-export function modelSourceFromParams(params: URLSearchParams, bundledHost: string): ModelSource {
+export function modelSourceFromParams(
+  params: URLSearchParams,
+  bundledHost: string,
+  pinnedRevision: (id: string) => string | undefined = () => undefined,
+): ModelSource {
   const id = params.get('model')?.trim() || DEFAULT_MODEL_ID;
   const host = params.get('host')?.trim() || (id === BUNDLED_MODEL_ID ? bundledHost : HUB_HOST);
-  return { id, host, revision: params.get('revision')?.trim() || 'main' };
+  return { id, host, revision: params.get('revision')?.trim() || pinnedRevision(id) || 'main' };
 }
 
 export function bundledModelSource(bundledHost: string): ModelSource {

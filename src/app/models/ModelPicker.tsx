@@ -50,6 +50,8 @@ export function ModelPicker() {
             {entry.imagenetTop1 !== null ? `ImageNet zero-shot top-1: ${entry.imagenetTop1}% · ` : ''}
             {size > 0 ? `download ≈ ${formatBytes(size)} on ${backend === 'webgpu' ? 'WebGPU' : 'WASM'}` : 'ships with the app'}
             {cachedEntry ? ` · stored in this browser (${formatBytes(cachedEntry.bytes)})` : ''}
+            <br />
+            {revisionNote(entry.id, entry.revision, Object.keys(entry.integrity ?? {}).length)}
           </p>
         )}
         <button type="button" className="primary" disabled={status === 'loading' || (choice === source.id && status === 'ready')} onClick={() => void load(sourceFor(choice))}>
@@ -74,4 +76,12 @@ export function ModelPicker() {
       </div>
     </details>
   );
+}
+
+/** Which files the browser will get, and how they are checked on arrival. */
+function revisionNote(id: string, revision: string, pinnedFiles: number): string {
+  const checked = pinnedFiles > 0 ? `; ${pinnedFiles} files checked by size and SHA-256` : '';
+  if (id === BUNDLED_MODEL_ID) return `Served by this app${checked}`;
+  if (!/^[0-9a-f]{40}$/.test(revision)) return `Hub revision: ${revision} (not pinned to a commit)`;
+  return `Hub commit ${revision.slice(0, 7)}${checked}`;
 }

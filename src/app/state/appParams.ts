@@ -1,5 +1,6 @@
 /** What the page's URL asks for: which model, from where, on which backend. */
 import { bundledModelSource, CONFIG_FILES, isHubHost, modelFileUrl, modelSourceFromParams, type ModelSource, type Precision } from '../../clip/modelSource';
+import { catalogEntry } from '../../clip/catalog';
 import type { BackendChoice } from '../../../workers/api';
 
 /** The bundled demo model is served by the app itself, next to index.html. */
@@ -8,7 +9,7 @@ export function bundledHost(): string {
 }
 
 export function initialSource(): ModelSource {
-  return modelSourceFromParams(new URLSearchParams(location.search), bundledHost());
+  return modelSourceFromParams(new URLSearchParams(location.search), bundledHost(), (id) => catalogEntry(id)?.revision);
 }
 
 export function bundledSource(): ModelSource {

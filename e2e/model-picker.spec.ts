@@ -1,0 +1,57 @@
+/**
+ * The model picker: what a model costs and how good it is, shown before anything is downloaded;
+ * downloads ask the hub for the catalog's pinned commit.
+ */
+import { expect, test } from '@playwright/test';
+import { openApp } from './app';
+
+const HUB = 'https://huggingface.co/**';
+
+test('choosing a model shows its download size, ImageNet accuracy and pinned commit, and downloads nothing', async ({ page }) => {
+  const hubRequests: string[] = [];
+  await page.route(HUB, (route) => {
+    hubRequests.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await openApp(page);
+  await page.getByText('Change model').click();
+  const facts = page.getByTestId('model-facts');
+  const select = page.getByLabel('Model', { exact: true });
+
+  await select.selectOption({ label: 'CLIP ViT-B/32' });
+  await expect(facts).toContainText('ImageNet zero-shot top-1: 63.2%');
+  // 8-bit towers on WASM: 89,117,001 + 64,504,507 bytes
+  await expect(facts).toContainText('download ≈ 146.5 MB on WASM');
+  await expect(facts).toContainText('Hub commit d15189d; 10 files checked by size and SHA-256');
+
+  await select.selectOption({ label: 'MobileCLIP S0' });
+  await expect(facts).toContainText('ImageNet zero-shot top-1: 67.8%');
+  // fp32 image tower (8-bit breaks it) + 8-bit text tower
+  await expect(facts).toContainText('download ≈ 84.3 MB on WASM');
+  await expect(facts).toContainText('Hub commit 757d59c');
+
+  await select.selectOption({ label: 'MobileCLIP S2' });
+  await expect(facts).toContainText('ImageNet zero-shot top-1: 74.4%');
+  await expect(facts).toContainText('not pinned to a commit');
+
+  await select.selectOption({ label: 'Shapes demo (bundled)' });
+  await expect(facts).toContainText('Ships with the app');
+  await expect(facts).toContainText('Served by this app; 11 files checked by size and SHA-256');
+  expect(hubRequests).toEqual([]);
+});
+
+test('a hub model is requested at its pinned commit; without the hub the error says so and offers a retry', async ({ page }) => {
+  const hubRequests: string[] = [];
+  await page.route(HUB, (route) => {
+    hubRequests.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  await openApp(page);
+  await page.getByText('Change model').click();
+  await page.getByLabel('Model', { exact: true }).selectOption({ label: 'CLIP ViT-B/32' });
+  await page.getByRole('button', { name: 'Download and use' }).click();
+  await expect(page.getByRole('alert')).toContainText('config.json', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+  expect(hubRequests.length).toBeGreaterThan(0);
+  for (const url of hubRequests) expect(url).toContain('/Xenova/clip-vit-base-patch32/resolve/d15189d7028b43f1d3e65039190477f6af591c2a/');
+});
