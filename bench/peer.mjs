@@ -3,8 +3,10 @@ import { installImages } from './images.mjs';
 import { launch, pageHeap, processMemory } from './browser.mjs';
 import { measure, median } from './stats.mjs';
 
-export function peerUrl(base, threads) {
-  return `${base}/peer/${threads ? `?threads=${threads}` : ''}`;
+export function peerUrl(base, threads, extra = {}) {
+  const q = new URLSearchParams(extra);
+  if (threads) q.set('threads', String(threads));
+  return `${base}/peer/${q.size ? `?${q}` : ''}`;
 }
 
 async function openPeer(page, url) {
@@ -76,14 +78,14 @@ export async function peerPipeline({ base, chromiumArgs, threads, images, labels
     const context = await browser.newContext();
     const page = await context.newPage();
     const once = async () => {
-      const t0 = Date.now();
-      await openPeer(page, peerUrl(base, threads));
+      await openPeer(page, peerUrl(base, threads, { autoload: 'pipeline' }));
       await installImages(page, { frame: images.frame });
-      await page.evaluate(async (labels) => {
+      // navigation start → first result on the page's clock, as for the app
+      return Math.round(await page.evaluate(async (labels) => {
         await window.peer.loadPipeline();
         await window.peer.classify(window.benchImages.frame, labels);
-      }, labels);
-      return Date.now() - t0;
+        return performance.now();
+      }, labels));
     };
     out.emptyCacheMs = await once();
     // same context, reloaded: model files from the Cache API (app: label embeddings from IndexedDB)
