@@ -47,6 +47,14 @@ test('a long encode can be cancelled and the page stays responsive', async ({ pa
   await page.getByLabel('Prompt template').isDisabled();
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert')).toContainText('Encoding cancelled');
+
+  // The worker really stopped: encoding the same set again still has prompts left to encode
+  // (had it gone on in the background, every prompt would now come from the cache).
+  const ensemble = page.getByRole('checkbox', { name: /Prompt ensemble/ });
+  await ensemble.uncheck();
+  await expect(page.getByTestId('encode-summary')).toContainText(/ 9\d\d prompts: /, { timeout: 60_000 });
+  await ensemble.check();
+  await expect(page.getByTestId('encode-summary')).toContainText(/\d+ prompts: [1-9]\d* encoded/, { timeout: 120_000 });
 });
 
 test('presentation mode enlarges results and hides the editor; Escape leaves it', async ({ page }) => {

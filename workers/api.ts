@@ -101,6 +101,12 @@ export interface ClipWorkerApi {
    * the worker-side time, so the UI can show per-frame latency.
    */
   encodeFrame(frame: ImageBitmap): Promise<FrameResult>;
-  /** Embed texts (already templated); cached by text, so unchanged labels cost nothing. */
-  encodeTexts(texts: string[]): Promise<TextResult>;
+  /**
+   * Embed texts (already templated); cached by text, so unchanged labels cost nothing. Send a whole
+   * label set in one call: the worker batches it by token length. `onProgress(done, total)` counts
+   * unique texts. A call on a `channel` cancels the previous call on that channel.
+   */
+  encodeTexts(texts: string[], onProgress?: (done: number, total: number) => void, channel?: string): Promise<TextResult>;
+  /** Stop the text encode on `channel` between two batches; it fails with "Encoding cancelled". */
+  cancelTexts(channel: string): void;
 }

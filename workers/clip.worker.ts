@@ -12,6 +12,8 @@ let capabilities: Promise<Capabilities> | null = null;
 /** The current model, or its load in progress: requests made while it loads wait for it. */
 let model: Promise<ClipModel> | null = null;
 let loadController: AbortController | null = null;
+/** Text encodes that can be cancelled, by channel: a new encode on a channel replaces the old one. */
+const textControllers = new Map<string, AbortController>();
 
 async function requireModel(): Promise<ClipModel> {
   if (!model) throw new Error('No model is loaded yet');
@@ -55,8 +57,20 @@ const api: ClipWorkerApi = {
   async encodeFrame(frame) {
     return (await requireModel()).encodeFrame(frame);
   },
-  async encodeTexts(texts) {
-    return (await requireModel()).encodeTexts(texts);
+  async encodeTexts(texts, onProgress, channel) {
+    const controller = new AbortController();
+    if (channel) {
+      textControllers.get(channel)?.abort();
+      textControllers.set(channel, controller);
+    }
+    try {
+      return await (await requireModel()).encodeTexts(texts, onProgress, controller.signal);
+    } finally {
+      if (channel && textControllers.get(channel) === controller) textControllers.delete(channel);
+    }
+  },
+  cancelTexts(channel) {
+    textControllers.get(channel)?.abort();
   },
 };
 

@@ -4,7 +4,7 @@
  * GPU device is lost later).
  */
 import type * as Ort from 'onnxruntime-web';
-import { catalogEntry, ClipTokenizer, normalizeRows, parsePreprocessorConfig, preprocessImage, type PreprocessorConfig } from '../src/clip';
+import { catalogEntry, ClipTokenizer, normalizeRows, parsePreprocessorConfig, planTextBatches, preprocessImage, type PreprocessorConfig } from '../src/clip';
 import type { ModelSource } from '../src/clip/modelSource';
 import type { BackendNotice, Capabilities, FileProgress, ImageResult, LoadedModel, LoadRequest, FrameResult, PreprocessResult, TextResult } from './api';
 import { planBackend } from './backend';
@@ -16,10 +16,11 @@ import { SerialQueue } from './serialQueue';
 import { PersistentTextCache } from './persistentTextCache';
 import { TextEmbeddingCache } from './textCache';
 import { TowerSessions } from './towerSessions';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Images per vision run: enough to amortise the call, small enough to bound memory. */
 const IMAGE_BATCH = 8;
-/** Texts per text run: long label sets are encoded in slices. */
+/** Most texts per text run: bounds memory for long label sets. */
 const TEXT_BATCH = 64;
 
 /** After load, the text session is made once the worker has been idle this long (WASM). */
@@ -136,25 +137,36 @@ export class ClipModel {
     );
   }
 
-  /** Embed texts (already templated); L2-normalised rows in input order; cached by text. */
-  async encodeTexts(texts: string[]): Promise<TextResult> {
+  /**
+   * Embed texts (already templated); L2-normalised rows in input order; cached by text. All
+   * uncached texts are batched together by token length (see planTextBatches); `onProgress`
+   * hears after each batch; an aborted `signal` stops between batches (finished ones stay cached).
+   */
+  async encodeTexts(texts: string[], onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<TextResult> {
     let missing = [...new Set(texts.filter((text) => !this.textCache.get(text)))];
     const stored = await this.storedTexts.getMany(missing);
     stored.forEach((entry, i) => entry && this.textCache.set(missing[i], entry.embedding, entry.truncated));
     const fromDisk = stored.filter(Boolean).length;
     missing = missing.filter((_, i) => !stored[i]);
-    // Batches of similar length waste less work on padding (a quarter fewer tokens for ImageNet).
-    const tokenized = missing.map((text) => ({ text, encoded: this.tokenizer.encode(text) })).sort((a, b) => a.encoded.ids.length - b.encoded.ids.length);
-    for (let start = 0; start < tokenized.length; start += TEXT_BATCH) {
-      const part = tokenized.slice(start, start + TEXT_BATCH);
-      const slice = part.map((p) => p.text);
-      const batch = this.tokenizer.padBatch(part.map((p) => p.encoded));
+    const encoded = missing.map((text) => this.tokenizer.encode(text));
+    const unique = new Set(texts).size;
+    let done = unique - missing.length;
+    onProgress?.(done, unique);
+    const writes: Promise<void>[] = [];
+    for (const rows of planTextBatches(encoded.map((e) => e.ids.length), TEXT_BATCH)) {
+      await yieldToEventLoop(); // a cancel message and the IndexedDB writes get their turn
+      if (signal?.aborted) throw new Error('Encoding cancelled');
+      const batch = this.tokenizer.padBatch(rows.map((i) => encoded[i]));
       const embeddings = await this.runText(batch.inputIds, batch.batchSize, batch.sequenceLength);
-      const dim = embeddings.length / slice.length;
-      const rows = slice.map((text, row) => ({ text, value: { embedding: embeddings.slice(row * dim, (row + 1) * dim), truncated: batch.truncated[row] } }));
-      rows.forEach(({ text, value }) => this.textCache.set(text, value.embedding, value.truncated));
-      void this.storedTexts.putMany(rows);
+      const dim = embeddings.length / rows.length;
+      const values = rows.map((i, row) => ({ text: missing[i], value: { embedding: embeddings.slice(row * dim, (row + 1) * dim), truncated: batch.truncated[row] } }));
+      values.forEach(({ text, value }) => this.textCache.set(text, value.embedding, value.truncated));
+      writes.push(this.storedTexts.putMany(values));
+      done += rows.length;
+      onProgress?.(done, unique);
     }
+    // Stored before answering: a reload right after the result must not encode them again.
+    await Promise.all(writes);
     const dim = texts.length > 0 ? this.textCache.get(texts[0])!.embedding.length : this.info.embeddingDim;
     const out = new Float32Array(texts.length * dim);
     const truncated = texts.map((text, row) => {

@@ -14,6 +14,7 @@ export { resample, type Pixels8, type PixelRect, type ResampledPixels, type Resa
 export { preprocessBatch, preprocessImage, resizedSize, type InputImage, type PreprocessedBatch } from './preprocess/preprocess';
 export { ClipTokenizer, type EncodedBatch, type EncodedText } from './tokenizer';
 export { cosineMatrix, l2Normalize, normalizeRows, softmax, topK } from './similarity';
+export { planTextBatches, plannedTokens } from './textBatches';
 export * from './ensemble';
 export * from './projection';
 export * from './presets';

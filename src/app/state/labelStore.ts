@@ -2,6 +2,7 @@
  * The labels and prompt template the user typed (or a preset), prompt ensembling, and the label
  * embeddings from the worker. Large label sets are encoded in slices, with progress and cancel.
  */
+import { proxy } from 'comlink';
 import { create } from 'zustand';
 import { averageEmbeddings, ENSEMBLE_TEMPLATES, ensemblePrompts, presetById } from '../../clip';
 import { clipWorker } from '../worker/clipWorker';
@@ -49,8 +50,8 @@ interface LabelState {
   cancel(): void;
 }
 
-/** Prompts per worker call: small enough for steady progress and a prompt cancel. */
-const SLICE = 128;
+/** The worker channel of label encodes: a new encode or Cancel stops the one in progress. */
+const LABELS_CHANNEL = 'labels';
 
 let requestId = 0;
 
@@ -85,6 +86,7 @@ export const useLabelStore = create<LabelState>((set, get) => ({
   },
   cancel() {
     requestId++;
+    clipWorker().cancelTexts(LABELS_CHANNEL);
     set({ encoding: false, progress: null, error: 'Encoding cancelled: the results show the previous labels.' });
   },
   async encode() {
@@ -100,21 +102,16 @@ export const useLabelStore = create<LabelState>((set, get) => ({
     const started = performance.now();
     set({ encoding: true, progress: { done: 0, total: prompts.length }, error: null });
     try {
-      let rows: Float32Array | null = null;
-      let dim = 0;
-      const truncated: boolean[] = [];
-      const summary = { prompts: prompts.length, encoded: 0, fromBrowserCache: 0, ms: 0 };
-      for (let start = 0; start < prompts.length; start += SLICE) {
-        const result = await clipWorker().encodeTexts(prompts.slice(start, start + SLICE));
-        if (id !== requestId) return;
-        dim = result.dim;
-        rows ??= new Float32Array(prompts.length * dim);
-        rows.set(result.embeddings, start * dim);
-        truncated.push(...result.truncated);
-        summary.encoded += result.encodedCount;
-        set({ progress: { done: Math.min(prompts.length, start + SLICE), total: prompts.length } });
-      }
-      const embeddings = ensemble ? averageEmbeddings(rows!, labels.length, templates.length, dim) : rows!;
+      // One call for the whole set: the worker batches all prompts by length (less padding).
+      const onProgress = proxy((done: number, total: number) => {
+        if (id === requestId) set({ progress: { done, total } });
+      });
+      const result = await clipWorker().encodeTexts(prompts, onProgress, LABELS_CHANNEL);
+      if (id !== requestId) return;
+      const { dim, truncated } = result;
+      const rows = result.embeddings;
+      const summary = { prompts: prompts.length, encoded: result.encodedCount, fromBrowserCache: 0, ms: 0 };
+      const embeddings = ensemble ? averageEmbeddings(rows, labels.length, templates.length, dim) : rows;
       // A label counts as truncated when any of its prompts was.
       const labelTruncated = labels.map((_, i) => truncated.slice(i * templates.length, (i + 1) * templates.length).some(Boolean));
       // Whatever was not encoded now came from the worker's memory or the browser's IndexedDB.
