@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IMAGENET_LABELS } from './presets/imagenet';
-import { EFFICIENT_BATCH_ROWS, planTextBatches, plannedTokens } from './textBatches';
+import { planTextBatches, plannedTokens } from './textBatches';
 import { ClipTokenizer } from './tokenizer';
 
 // The CLIP tokenizer comes from the reference data next to the repository (see tokenizer.test.ts).
@@ -13,21 +13,10 @@ describe('planTextBatches', () => {
     const lengths = [9, 3, 9, 5, 3, 12, 5, 9];
     const batches = planTextBatches(lengths, 2);
     expect(batches.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(2);
+    expect(batches.map((b) => b.length)).toEqual([2, 2, 2, 2]);
+    expect(plannedTokens(lengths, batches)).toBe(2 * (3 + 5 + 9 + 12));
     const flat = batches.flat().map((i) => lengths[i]);
     expect(flat).toEqual([...flat].sort((a, b) => a - b));
-  });
-
-  it('starts a new batch when prompts get longer, once a batch has enough rows', () => {
-    const lengths = [...Array(EFFICIENT_BATCH_ROWS).fill(8), ...Array(EFFICIENT_BATCH_ROWS).fill(9)];
-    const batches = planTextBatches(lengths, 64);
-    expect(batches.map((b) => b.length)).toEqual([EFFICIENT_BATCH_ROWS, EFFICIENT_BATCH_ROWS]);
-    expect(plannedTokens(lengths, batches)).toBe(EFFICIENT_BATCH_ROWS * 17);
-  });
-
-  it('lets a few long prompts share one batch rather than run one by one', () => {
-    const lengths = [8, 9, 10, 11, 12];
-    expect(planTextBatches(lengths, 64)).toEqual([[0, 1, 2, 3, 4]]);
   });
 
   it.skipIf(!hasReference)('computes far less padding than slices in list order for the ImageNet preset', () => {
@@ -40,7 +29,7 @@ describe('planTextBatches', () => {
     const real = lengths.reduce((a, b) => a + b, 0);
     const inOrder = Array.from({ length: Math.ceil(lengths.length / 64) }, (_, i) => Array.from({ length: Math.min(64, lengths.length - i * 64) }, (_, j) => i * 64 + j));
     const planned = plannedTokens(lengths, planTextBatches(lengths, 64));
-    expect(planned).toBeLessThan(real * 1.02);
+    expect(planned).toBeLessThan(real * 1.05);
     expect(planned).toBeLessThan(plannedTokens(lengths, inOrder) * 0.75);
   });
 });
