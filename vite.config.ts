@@ -30,7 +30,9 @@ function modelFiles(): Plugin {
 /**
  * Writes `sw-manifest.js` next to `public/sw.js` (which imports it): this build's id and the files
  * the service worker keeps for offline use. `shell` (index.html, JS, CSS) is cached when the
- * worker installs; `runtime` (onnxruntime's .wasm, large) right after, in the background.
+ * worker installs; `runtime` (onnxruntime's WASM .wasm, 14 MB) right after, in the background.
+ * `webgpu` (onnxruntime's WebGPU bundle and its 27 MB .wasm) is only cached when a browser that
+ * runs on WebGPU fetches it: most students' laptops never need it.
  * Model files (models/, .onnx) are left out: the CLIP worker caches those itself.
  */
 function serviceWorkerManifest(): Plugin {
@@ -42,12 +44,14 @@ function serviceWorkerManifest(): Plugin {
       const files = Object.keys(bundle)
         .filter((f) => f.startsWith('assets/') && !f.endsWith('.map') && !f.endsWith('.onnx'))
         .sort();
-      const shell = ['index.html', ...files.filter((f) => !f.endsWith('.wasm'))];
-      const runtime = files.filter((f) => f.endsWith('.wasm'));
+      const webgpuOnly = (f: string) => /webgpu|asyncify/.test(f);
+      const webgpu = files.filter(webgpuOnly);
+      const shell = ['index.html', ...files.filter((f) => !f.endsWith('.wasm') && !webgpuOnly(f))];
+      const runtime = files.filter((f) => f.endsWith('.wasm') && !webgpuOnly(f));
       const html = bundle['index.html'];
       const hash = createHash('sha256').update(files.join('\n'));
       if (html?.type === 'asset') hash.update(html.source);
-      const manifest = { build: hash.digest('hex').slice(0, 16), shell, runtime };
+      const manifest = { build: hash.digest('hex').slice(0, 16), shell, runtime, webgpu };
       this.emitFile({
         type: 'asset',
         fileName: 'sw-manifest.js',

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
 import { COLOURS, drawShape, dropFiles, topLabel } from './app';
+import { buildManifest, cachedBuildFiles } from './serviceWorkerCache';
 
 // SwiftShader's software WebGPU: slow, but real WebGPU code paths (see ../shared/notes/browser.md).
 test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: [...chromiumArgs, '--enable-unsafe-webgpu'] } });
@@ -18,4 +19,9 @@ test('classification on WebGPU (forced) gives the right label', async ({ page })
   await expect(topLabel(page, 'gpu-red.png')).toHaveText('red circle', { timeout: 90_000 });
   await dropFiles(page, [await drawShape(page, 'square', COLOURS.blue, { name: 'gpu-blue.png' })]);
   await expect(topLabel(page, 'gpu-blue.png')).toHaveText('blue square', { timeout: 90_000 });
+  // onnxruntime's WebGPU files are not fetched ahead for everyone; a browser that used them keeps them.
+  const manifest = buildManifest();
+  await expect
+    .poll(async () => (await cachedBuildFiles(page, manifest.build)).filter((f) => manifest.webgpu.includes(f)).sort(), { timeout: 60_000 })
+    .toEqual([...manifest.webgpu].sort());
 });

@@ -2,9 +2,11 @@
  * The app's service worker: the app shell offline, and cross-origin isolation on any static host.
  *
  * - Offline: index.html and the hashed build files under assets/ (JS, CSS, the worker chunk and
- *   onnxruntime-web's .wasm/.mjs runtime) are kept in a cache named after the build. Navigations
- *   go to the network first and fall back to the cached index.html after a short timeout;
- *   assets/* are immutable (content-hashed names) and served cache-first.
+ *   onnxruntime-web's WASM runtime) are kept in a cache named after the build. onnxruntime's
+ *   WebGPU files (`webgpu` in the manifest, 27 MB) are not fetched ahead: they are cached when a
+ *   browser on WebGPU first loads them. Navigations go to the network first and fall back to the
+ *   cached index.html after a short timeout; assets/* are immutable (content-hashed names) and
+ *   served cache-first.
  * - Model files are NOT cached here: the CLIP worker keeps them itself in the Cache API
  *   ('clip-models-v1'); requests under models/ and any .onnx pass straight to the network.
  * - Isolation: every response served here carries COOP same-origin and COEP require-corp, so the
@@ -13,7 +15,7 @@
  *   itself once when the worker first takes control (src/app/serviceWorker.ts).
  * - Cross-origin requests (the model hub) are never intercepted.
  *
- * sw-manifest.js is written by the build (vite.config.ts): `self.__CLIP_SW__ = { build, shell, runtime }`.
+ * sw-manifest.js is written by the build (vite.config.ts): `self.__CLIP_SW__ = { build, shell, runtime, webgpu }`.
  * Its bytes change with every build, which is what makes the browser install a new worker.
  */
 /* global self, caches, fetch, Request, Response, Headers, URL, setTimeout, clearTimeout, importScripts */
