@@ -80,7 +80,14 @@ export class TowerSessions {
 }
 
 function sessionOptions(plan: BackendPlan): Ort.InferenceSession.SessionOptions {
-  return { executionProviders: [plan.backend], graphOptimizationLevel: 'all' };
+  return {
+    executionProviders: [plan.backend],
+    graphOptimizationLevel: 'all',
+    // With one WASM thread per core, threads spinning between operators take the cores the
+    // browser's own threads (image decoding, compositing) need: the vision tower measured ~5% faster
+    // with 2 threads on 2 cores without spinning (BENCHMARKS.md).
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
+  };
 }
 
 /** Length plus FNV-1a over up to 64 evenly spaced 1 KB samples: fast even for 250 MB. */
