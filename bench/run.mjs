@@ -41,7 +41,7 @@ const sections = new Set(option('only', 'app,peer,native,text,cold,camera,webgpu
 if (quick) sections.delete('webgpu');
 const plan = quick
   ? { image: { warmup: 1, runs: 3 }, image8: { warmup: 1, runs: 1 }, labels: 200, singleRuns: 2, ensembleLabels: 20, ensembleRuns: 1, cameraSeconds: 8 }
-  : { image: { warmup: 2, runs: 7 }, image8: { warmup: 1, runs: 3 }, labels: 1000, singleRuns: 3, ensembleLabels: 200, ensembleRuns: 1, cameraSeconds: 15 };
+  : { image: { warmup: 3, runs: 15 }, image8: { warmup: 1, runs: 3 }, labels: 1000, singleRuns: 3, ensembleLabels: 200, ensembleRuns: 1, cameraSeconds: 15 };
 
 const started = Date.now();
 const log = (...a) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s]`, ...a);
