@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, catalogEntry, downloadSize, towerPrecisions } from './catalog';
+import { CATALOG, catalogEntry, CLIP_LOGIT_SCALE, downloadSize, logitScaleOf, towerPrecisions } from './catalog';
 import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, onnxFileName } from './modelSource';
 
 const hubModels = CATALOG.filter((m) => m.id !== BUNDLED_MODEL_ID);
@@ -48,5 +48,12 @@ describe('catalog', () => {
   it('keeps MobileCLIP image towers off 8-bit on WASM', () => {
     expect(towerPrecisions('Xenova/mobileclip_s0', 'wasm', 'q8').vision).toBe('fp32');
     expect(towerPrecisions('Xenova/mobileclip_s2', 'wasm', 'q8').vision).toBe('fp32');
+  });
+});
+
+describe('scoring', () => {
+  it("scores every catalog model as CLIP does: softmax of 100 × cosine", () => {
+    for (const model of CATALOG) expect(logitScaleOf(model.id), model.id).toBe(100);
+    expect(logitScaleOf('someone/unknown-clip')).toBe(CLIP_LOGIT_SCALE);
   });
 });

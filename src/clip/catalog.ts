@@ -21,6 +21,8 @@ export interface CatalogModel {
   source: string;
   embeddingDim: number;
   imageSize: number;
+  /** Zero-shot scores are softmax(logitScale × cosine) over the labels: CLIP's learned scale is 100. */
+  logitScale: number;
   /**
    * Weights per backend. WASM runs 8-bit where it is safe; MobileCLIP's vision tower breaks when
    * quantised to 8 bits, so it stays fp32 there. WebGPU: fp16 with shader-f16, fp32 otherwise.
@@ -35,6 +37,9 @@ export interface CatalogModel {
 const bundledIntegrity: Record<string, { size: number; sha256: string }> = bundledIntegrityJson;
 
 type Pins = Record<string, { size: number; sha256: string }>;
+
+/** The logit scale CLIP learns (clamped at 100 in training); MobileCLIP uses the same. */
+export const CLIP_LOGIT_SCALE = 100;
 
 /**
  * Pinned revisions and file pins of the hub models. This machine cannot reach the hub, so they
@@ -83,6 +88,7 @@ export const CATALOG: readonly CatalogModel[] = [
     source: 'Radford et al., 2021, Learning Transferable Visual Models From Natural Language Supervision',
     embeddingDim: 512,
     imageSize: 224,
+    logitScale: CLIP_LOGIT_SCALE,
     wasm: { vision: 'q8', text: 'q8' },
     sizes: sizesOf(VIT_B32_PINS, {}),
     integrity: VIT_B32_PINS,
@@ -96,6 +102,7 @@ export const CATALOG: readonly CatalogModel[] = [
     source: 'Radford et al., 2021',
     embeddingDim: 512,
     imageSize: 224,
+    logitScale: CLIP_LOGIT_SCALE,
     wasm: { vision: 'q8', text: 'q8' },
     sizes: sizesOf(VIT_B16_PINS, {
       [onnxFileName('vision', 'fp32')]: 345060583,
@@ -114,6 +121,7 @@ export const CATALOG: readonly CatalogModel[] = [
     source: 'Vasu et al., 2024, MobileCLIP: Fast Image-Text Models through Multi-Modal Reinforced Training',
     embeddingDim: 512,
     imageSize: 256,
+    logitScale: CLIP_LOGIT_SCALE,
     wasm: { vision: 'fp32', text: 'q8' },
     sizes: sizesOf(MOBILECLIP_S0_PINS, {
       [onnxFileName('vision', 'fp16')]: 22876479,
@@ -133,6 +141,7 @@ export const CATALOG: readonly CatalogModel[] = [
     source: 'Vasu et al., 2024',
     embeddingDim: 512,
     imageSize: 256,
+    logitScale: CLIP_LOGIT_SCALE,
     wasm: { vision: 'fp32', text: 'q8' },
     sizes: {
       [onnxFileName('vision', 'fp32')]: 143020962,
@@ -151,6 +160,7 @@ export const CATALOG: readonly CatalogModel[] = [
     source: 'scripts/test-model/make_test_model.py',
     embeddingDim: 64,
     imageSize: 64,
+    logitScale: CLIP_LOGIT_SCALE,
     wasm: { vision: 'q8', text: 'q8' },
     sizes: Object.fromEntries(Object.entries(bundledIntegrity).map(([file, pin]) => [file, pin.size])),
     // Written by scripts/test-model/pin_integrity.mjs whenever the model is regenerated.
@@ -160,6 +170,11 @@ export const CATALOG: readonly CatalogModel[] = [
 
 export function catalogEntry(id: string): CatalogModel | undefined {
   return CATALOG.find((model) => model.id === id);
+}
+
+/** The zero-shot logit scale of a model (CLIP's 100 for models outside the catalog). */
+export function logitScaleOf(id: string): number {
+  return catalogEntry(id)?.logitScale ?? CLIP_LOGIT_SCALE;
 }
 
 /** Weights per tower for a backend: the catalog's WASM choice, or one precision for WebGPU. */

@@ -18,4 +18,4 @@ export { planTextBatches, plannedTokens } from './textBatches';
 export * from './ensemble';
 export * from './projection';
 export * from './presets';
-export { CATALOG, catalogEntry, downloadSize, towerPrecisions, type CatalogModel, type TowerPrecisions } from './catalog';
+export { CATALOG, catalogEntry, CLIP_LOGIT_SCALE, downloadSize, logitScaleOf, towerPrecisions, type CatalogModel, type TowerPrecisions } from './catalog';

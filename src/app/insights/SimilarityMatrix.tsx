@@ -25,7 +25,7 @@ export function SimilarityMatrix() {
 
   const images = useMemo(() => encodedImages(items, encoded?.dim), [items, encoded]);
   const table = useMemo(
-    () => (encoded && images.length > 0 ? similarityTable(images.map((i) => i.embedding), encoded.embeddings, encoded.labels.length, encoded.dim) : null),
+    () => (encoded && images.length > 0 ? similarityTable(images.map((i) => i.embedding), encoded.embeddings, encoded.labels.length, encoded.dim, encoded.logitScale) : null),
     [images, encoded],
   );
 

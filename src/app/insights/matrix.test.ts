@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CLIP_LOGIT_SCALE, softmax } from '../../clip';
 import { rankLabels } from '../state/scores';
 import { colourRange, formatValue, rowBest, similarityTable, stackRows, tableValues, cellValue } from './matrix';
 import { flatten, unitVectors } from './testVectors';
@@ -7,7 +8,7 @@ const dim = 16;
 const images = unitVectors(4, dim, 1);
 const labelRows = unitVectors(7, dim, 2);
 const labels = flatten(labelRows);
-const table = similarityTable(images, labels, labelRows.length, dim);
+const table = similarityTable(images, labels, labelRows.length, dim, CLIP_LOGIT_SCALE);
 
 describe('similarityTable', () => {
   it('has a row per image and a column per label', () => {
@@ -27,7 +28,7 @@ describe('similarityTable', () => {
   });
 
   it('gives exactly the gallery numbers: the same cosines and softmax(100 × cosine) per image', () => {
-    const encoded = { labels: labelRows.map((_, i) => `label ${i}`), embeddings: labels, dim, truncated: labelRows.map(() => false) };
+    const encoded = { labels: labelRows.map((_, i) => `label ${i}`), embeddings: labels, dim, truncated: labelRows.map(() => false), logitScale: CLIP_LOGIT_SCALE };
     images.forEach((image, r) => {
       for (const score of rankLabels(image, encoded, 7)) {
         const c = Number(score.label.split(' ')[1]);
@@ -35,6 +36,13 @@ describe('similarityTable', () => {
         expect(cellValue(table, 'probability', r, c)).toBe(score.probability);
       }
     });
+  });
+
+  it('uses the logit scale it is given: a smaller scale gives flatter probabilities', () => {
+    const flat = similarityTable(images, labels, labelRows.length, dim, 10);
+    expect(flat.cosines).toEqual(table.cosines);
+    expect(Array.from(flat.probabilities.subarray(0, 7))).toEqual(Array.from(softmax(table.cosines.subarray(0, 7), 10)));
+    expect(Math.max(...flat.probabilities.subarray(0, 7))).toBeLessThan(Math.max(...table.probabilities.subarray(0, 7)));
   });
 
   it('makes each row of probabilities sum to 1 and keep the order of the cosines', () => {
@@ -49,10 +57,10 @@ describe('similarityTable', () => {
   });
 
   it('copes with no images and checks the shapes', () => {
-    const empty = similarityTable([], labels, 7, dim);
+    const empty = similarityTable([], labels, 7, dim, CLIP_LOGIT_SCALE);
     expect(empty.rows).toBe(0);
     expect(empty.cosines).toHaveLength(0);
-    expect(() => similarityTable([new Float32Array(3)], labels, 7, dim)).toThrow(/expected 16/);
+    expect(() => similarityTable([new Float32Array(3)], labels, 7, dim, CLIP_LOGIT_SCALE)).toThrow(/expected 16/);
     expect(() => stackRows([new Float32Array(2)], 3)).toThrow();
     expect(tableValues(table, 'cosine')).toBe(table.cosines);
     expect(tableValues(table, 'probability')).toBe(table.probabilities);
@@ -66,7 +74,7 @@ describe('colourRange', () => {
     const firstTwo = all.filter((_, i) => i % 7 < 2);
     expect(colourRange(table, 'cosine', 2)).toEqual({ min: Math.min(...firstTwo), max: Math.max(...firstTwo) });
     expect(colourRange(table, 'probability')).toEqual({ min: 0, max: 1 });
-    expect(colourRange(similarityTable([], labels, 7, dim), 'cosine')).toEqual({ min: 0, max: 0 });
+    expect(colourRange(similarityTable([], labels, 7, dim, CLIP_LOGIT_SCALE), 'cosine')).toEqual({ min: 0, max: 0 });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The numbers of the similarity matrix: every image against every label, as cosine similarities
- * and as per-image probabilities (softmax over 100 × cosine across the image's row, the numbers
+ * and as per-image probabilities (softmax over logitScale × cosine across the image's row, the numbers
  * the gallery shows). Pure functions over L2-normalised embeddings.
  */
 import { cosineMatrix, softmax } from '../../clip';
@@ -10,9 +10,6 @@ export type MatrixMode = 'cosine' | 'probability';
 
 /** Columns shown at most; probabilities are still taken over every label. */
 export const MAX_MATRIX_LABELS = 100;
-
-/** CLIP's logit scale, as in the gallery's scores. */
-export const LOGIT_SCALE = 100;
 
 export interface SimilarityTable {
   rows: number;
@@ -37,14 +34,14 @@ export function stackRows(vectors: readonly Float32Array[], dim: number): Float3
 /**
  * Cosines and probabilities of `images` (each an L2-normalised embedding) against `labelCount`
  * L2-normalised label rows. Each image row is computed exactly as the gallery computes one card
- * (the same dot products, in float32, then softmax(100 × cosine)), so the numbers agree digit for digit.
+ * (the same dot products, in float32, then softmax(logitScale × cosine)), so the numbers agree digit for digit.
  */
-export function similarityTable(images: readonly Float32Array[], labels: Float32Array, labelCount: number, dim: number): SimilarityTable {
+export function similarityTable(images: readonly Float32Array[], labels: Float32Array, labelCount: number, dim: number, logitScale: number): SimilarityTable {
   const rows = images.length;
   const cosines = cosineMatrix(stackRows(images, dim), rows, labels, labelCount, dim);
   const probabilities = new Float32Array(rows * labelCount);
   for (let r = 0; r < rows; r++) {
-    probabilities.set(softmax(cosines.subarray(r * labelCount, (r + 1) * labelCount), LOGIT_SCALE), r * labelCount);
+    probabilities.set(softmax(cosines.subarray(r * labelCount, (r + 1) * labelCount), logitScale), r * labelCount);
   }
   return { rows, cols: labelCount, cosines, probabilities };
 }

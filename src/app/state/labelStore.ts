@@ -4,9 +4,10 @@
  */
 import { proxy } from 'comlink';
 import { create } from 'zustand';
-import { averageEmbeddings, ENSEMBLE_TEMPLATES, ensemblePrompts, presetById } from '../../clip';
+import { averageEmbeddings, ENSEMBLE_TEMPLATES, ensemblePrompts, logitScaleOf, presetById } from '../../clip';
 import { clipWorker } from '../worker/clipWorker';
 import { applyTemplate, DEFAULT_TEMPLATE, parseLabels } from './labels';
+import { useModelStore } from './modelStore';
 import { readSetup, resolveLabels } from './urlState';
 
 export interface LabelEmbeddings {
@@ -15,6 +16,8 @@ export interface LabelEmbeddings {
   embeddings: Float32Array;
   dim: number;
   truncated: boolean[];
+  /** Scores are softmax(logitScale × cosine): the model's, from the catalog. */
+  logitScale: number;
 }
 
 export interface EncodeProgress {
@@ -117,7 +120,7 @@ export const useLabelStore = create<LabelState>((set, get) => ({
       // Whatever was not encoded now came from the worker's memory or the browser's IndexedDB.
       summary.fromBrowserCache = summary.prompts - summary.encoded;
       summary.ms = Math.round(performance.now() - started);
-      set({ encoded: { labels, embeddings, dim, truncated: labelTruncated }, encoding: false, progress: null, error: null, summary });
+      set({ encoded: { labels, embeddings, dim, truncated: labelTruncated, logitScale: logitScaleOf(useModelStore.getState().source.id) }, encoding: false, progress: null, error: null, summary });
     } catch (error) {
       if (id !== requestId) return;
       set({ encoding: false, progress: null, error: error instanceof Error ? error.message : String(error) });

@@ -1,4 +1,4 @@
-/** Zero-shot scores of one image against the encoded labels: softmax over 100 × cosine. */
+/** Zero-shot scores of one image against the encoded labels: softmax over logitScale (CLIP: 100) × cosine. */
 import { cosineMatrix, softmax, topK } from '../../clip';
 import type { LabelEmbeddings } from './labelStore';
 
@@ -10,6 +10,6 @@ export interface LabelScore {
 
 export function rankLabels(imageEmbedding: Float32Array, labels: LabelEmbeddings, k = 5): LabelScore[] {
   const cosines = cosineMatrix(imageEmbedding, 1, labels.embeddings, labels.labels.length, labels.dim);
-  const probabilities = softmax(cosines, 100);
+  const probabilities = softmax(cosines, labels.logitScale);
   return topK(probabilities, k).map(({ index, value }) => ({ label: labels.labels[index], probability: value, cosine: cosines[index] }));
 }
