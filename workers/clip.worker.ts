@@ -67,6 +67,8 @@ const api: ClipWorkerApi = {
       return await (await requireModel()).encodeTexts(texts, onProgress, controller.signal);
     } finally {
       if (channel && textControllers.get(channel) === controller) textControllers.delete(channel);
+      // The page's progress callback came as a Comlink proxy over its own MessagePort: close it.
+      (onProgress as Partial<Record<typeof Comlink.releaseProxy, () => void>> | undefined)?.[Comlink.releaseProxy]?.();
     }
   },
   cancelTexts(channel) {

@@ -64,11 +64,17 @@ export class TowerSessions {
 
   async text(): Promise<Ort.InferenceSession> {
     if (this.textSession) return this.textSession;
-    this.pendingText ??= this.ort.InferenceSession.create(this.textBytes!, sessionOptions(this.plan)).then((session) => {
-      this.textSession = session;
-      this.textBytes = null;
-      return session;
-    });
+    this.pendingText ??= this.ort.InferenceSession.create(this.textBytes!, sessionOptions(this.plan)).then(
+      (session) => {
+        this.textSession = session;
+        this.textBytes = null;
+        return session;
+      },
+      (error: unknown) => {
+        this.pendingText = null; // the next use tries again
+        throw error;
+      },
+    );
     return this.pendingText;
   }
 

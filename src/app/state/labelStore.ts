@@ -1,6 +1,7 @@
 /**
  * The labels and prompt template the user typed (or a preset), prompt ensembling, and the label
- * embeddings from the worker. Large label sets are encoded in slices, with progress and cancel.
+ * embeddings from the worker. A large label set goes to the worker in one call, which reports
+ * progress and can be cancelled.
  */
 import { proxy } from 'comlink';
 import { create } from 'zustand';
@@ -112,14 +113,16 @@ export const useLabelStore = create<LabelState>((set, get) => ({
       const result = await clipWorker().encodeTexts(prompts, onProgress, LABELS_CHANNEL);
       if (id !== requestId) return;
       const { dim, truncated } = result;
-      const rows = result.embeddings;
-      const summary = { prompts: prompts.length, encoded: result.encodedCount, fromBrowserCache: 0, ms: 0 };
-      const embeddings = ensemble ? averageEmbeddings(rows, labels.length, templates.length, dim) : rows;
+      const embeddings = ensemble ? averageEmbeddings(result.embeddings, labels.length, templates.length, dim) : result.embeddings;
       // A label counts as truncated when any of its prompts was.
       const labelTruncated = labels.map((_, i) => truncated.slice(i * templates.length, (i + 1) * templates.length).some(Boolean));
-      // Whatever was not encoded now came from the worker's memory or the browser's IndexedDB.
-      summary.fromBrowserCache = summary.prompts - summary.encoded;
-      summary.ms = Math.round(performance.now() - started);
+      const summary = {
+        prompts: prompts.length,
+        encoded: result.encodedCount,
+        // Whatever was not encoded now came from the worker's memory or the browser's IndexedDB.
+        fromBrowserCache: prompts.length - result.encodedCount,
+        ms: Math.round(performance.now() - started),
+      };
       set({ encoded: { labels, embeddings, dim, truncated: labelTruncated, logitScale: logitScaleOf(useModelStore.getState().source.id) }, encoding: false, progress: null, error: null, summary });
     } catch (error) {
       if (id !== requestId) return;
