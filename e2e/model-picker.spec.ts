@@ -2,19 +2,23 @@
  * The model picker: what a model costs and how good it is, shown before anything is downloaded;
  * downloads ask the hub for the catalog's pinned commit.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './app';
 
-const HUB = 'https://huggingface.co/**';
-
-test('choosing a model shows its download size, ImageNet accuracy and pinned commit, and downloads nothing', async ({ page }) => {
+/** The hub is out of reach: its requests fail and are listed, then the app opens the picker. */
+async function openPickerWithoutHub(page: Page): Promise<string[]> {
   const hubRequests: string[] = [];
-  await page.route(HUB, (route) => {
+  await page.route('https://huggingface.co/**', (route) => {
     hubRequests.push(route.request().url());
     return route.abort('internetdisconnected');
   });
   await openApp(page);
   await page.getByText('Change model').click();
+  return hubRequests;
+}
+
+test('choosing a model shows its download size, ImageNet accuracy and pinned commit, and downloads nothing', async ({ page }) => {
+  const hubRequests = await openPickerWithoutHub(page);
   const facts = page.getByTestId('model-facts');
   const select = page.getByLabel('Model', { exact: true });
 
@@ -41,13 +45,7 @@ test('choosing a model shows its download size, ImageNet accuracy and pinned com
 });
 
 test('a hub model is requested at its pinned commit; without the hub the error says so and offers a retry', async ({ page }) => {
-  const hubRequests: string[] = [];
-  await page.route(HUB, (route) => {
-    hubRequests.push(route.request().url());
-    return route.abort('internetdisconnected');
-  });
-  await openApp(page);
-  await page.getByText('Change model').click();
+  const hubRequests = await openPickerWithoutHub(page);
   await page.getByLabel('Model', { exact: true }).selectOption({ label: 'CLIP ViT-B/32' });
   await page.getByRole('button', { name: 'Download and use' }).click();
   await expect(page.getByRole('alert')).toContainText('config.json', { timeout: 30_000 });

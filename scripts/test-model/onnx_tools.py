@@ -113,14 +113,19 @@ def quantize_dynamic_uint8(model):
             new_nodes.append(helper.make_node("Mul", [cast_out, scales], [out], name=base + "_output_scale_mul"))
         n_quantized += 1
 
-    kept = [i for i in g.initializer if i.name not in drop_inits]
+    _rewrite_graph(g, new_nodes, new_inits, drop_inits)
+    return m, n_quantized
+
+
+def _rewrite_graph(g, nodes, new_inits, dropped):
+    """Puts the rewritten node list in place, with the new initializers and without the dropped ones."""
+    kept = [i for i in g.initializer if i.name not in dropped]
     del g.initializer[:]
     g.initializer.extend(kept + new_inits)
     del g.node[:]
-    g.node.extend(new_nodes)
+    g.node.extend(nodes)
     # value_info from the fp32 export may describe tensors that no longer exist
     del g.value_info[:]
-    return m, n_quantized
 
 
 def _qrange(signed, reduce_range):
@@ -236,10 +241,5 @@ def quantize_dynamic_published(model):
         else:
             new_nodes.append(node)
 
-    kept = [i for i in g.initializer if i.name not in drop]
-    del g.initializer[:]
-    g.initializer.extend(kept + new_inits)
-    del g.node[:]
-    g.node.extend(new_nodes)
-    del g.value_info[:]
+    _rewrite_graph(g, new_nodes, new_inits, drop)
     return m, counts
