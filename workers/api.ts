@@ -1,5 +1,19 @@
-/** The typed contract between the UI and the CLIP worker (exposed with Comlink). */
+/**
+ * The typed contract between the page and the CLIP worker (exposed with Comlink). The page never
+ * calls this directly: `src/app/worker/clipClient.ts` owns Comlink (proxies, transfers, release),
+ * turns AbortSignals into `abort(callId)` and thrown data into `ClipError`s.
+ *
+ * Rules every method follows:
+ * - Failures are thrown as `ClipErrorData` (workers/errors.ts): code decides on `kind`.
+ * - A call that takes a `callId` can be stopped with `abort(callId)`; it then fails with `cancelled`.
+ * - Every embedding comes stamped with the `generation` of the model that made it. A model load
+ *   gets a new generation; so does a backend change after a lost GPU. Embeddings of different
+ *   generations never go into one score.
+ * - While a new model loads, the current one keeps answering (with its own generation); calls
+ *   made when no model is loaded wait for the load in progress.
+ */
 import type { ModelSource, Precision } from '../src/clip/modelSource';
+import type { ClipErrorData } from './errors';
 
 export type BackendChoice = 'auto' | 'wasm' | 'webgpu';
 export type Backend = 'wasm' | 'webgpu';
@@ -37,12 +51,14 @@ export interface LoadRequest {
 }
 
 export interface LoadedModel {
+  /** Identifies this model instance: bumped by every load and by every backend change. */
+  generation: number;
   source: ModelSource;
   backend: Backend;
   /** Text tower precision (and the image tower's unless visionPrecision differs). */
   precision: Precision;
   visionPrecision: Precision;
-  /** WASM threads in use (1 on WebGPU's CPU side is not reported). */
+  /** WASM threads in use (0 on WebGPU). */
   threads: number;
   embeddingDim: number;
   imageSize: { width: number; height: number };
@@ -52,21 +68,34 @@ export interface LoadedModel {
   loadMs: number;
 }
 
+export interface NamedBlob {
+  name: string;
+  blob: Blob;
+}
+
 export type ImageResult =
   | { ok: true; embedding: Float32Array; width: number; height: number }
-  | { ok: false; error: string };
+  | { ok: false; error: ClipErrorData };
+
+export interface ImageBatchResult {
+  generation: number;
+  /** One per input, in order; a bad file fails alone. */
+  results: ImageResult[];
+}
 
 export type PreprocessResult =
   | { ok: true; pixels: Float32Array; dims: [number, number, number] }
-  | { ok: false; error: string };
+  | { ok: false; error: ClipErrorData };
 
 export interface FrameResult {
+  generation: number;
   embedding: Float32Array;
   /** Milliseconds in the worker: pixel read-back + preprocessing + inference. */
   workerMs: number;
 }
 
 export interface TextResult {
+  generation: number;
   /** L2-normalised rows, one per text. */
   embeddings: Float32Array;
   dim: number;
@@ -78,35 +107,37 @@ export interface TextResult {
   storedCount: number;
 }
 
-export interface BackendNotice {
-  kind: 'fallback';
-  message: string;
-  backend: Backend;
-}
+/** Things the worker tells the page outside any call. */
+export type WorkerEvent =
+  /** The model now runs elsewhere (a lost GPU device: WASM took over); a new generation. */
+  { type: 'model-changed'; model: LoadedModel; message: string };
 
 export interface ClipWorkerApi {
   capabilities(): Promise<Capabilities>;
-  loadModel(request: LoadRequest, onProgress: (progress: FileProgress) => void, onNotice: (notice: BackendNotice) => void): Promise<LoadedModel>;
-  /** Stop the model download in progress; its loadModel call fails with "Download cancelled". */
-  cancelLoad(): void;
-  /** Decode, preprocess and embed images; one result per input, in order; a bad file fails alone. */
-  encodeImages(images: { name: string; blob: Blob }[]): Promise<ImageResult[]>;
+  /** Liveness check for the page's supervisor: answers at once unless the worker is stuck. */
+  ping(): Promise<'pong'>;
+  /** Register the page's listener for WorkerEvents (one; a new one replaces it). */
+  listen(listener: (event: WorkerEvent) => void): void;
+  /**
+   * Load a model; the current one keeps serving until this one is ready, then is released. A new
+   * loadModel aborts a load still in progress. Progress is per file.
+   */
+  loadModel(request: LoadRequest, onProgress: (progress: FileProgress) => void, callId: number): Promise<LoadedModel>;
+  /** Decode, preprocess and embed images. */
+  encodeImages(images: NamedBlob[], callId?: number): Promise<ImageBatchResult>;
   /**
    * What the vision tower sees: decoded and preprocessed `pixel_values` [3,H,W] per image (the same
    * code path as encodeImages), for showing the model's input and for checking parity.
    */
-  preprocessImages(images: { name: string; blob: Blob }[]): Promise<PreprocessResult[]>;
+  preprocessImages(images: NamedBlob[], callId?: number): Promise<PreprocessResult[]>;
+  /** Embed one camera frame (transferred, then closed here). */
+  encodeFrame(frame: ImageBitmap, callId?: number): Promise<FrameResult>;
   /**
-   * Embed one camera frame (transferred, then closed here). Returns the L2-normalised embedding and
-   * the worker-side time, so the UI can show per-frame latency.
+   * Embed texts (already templated); cached by text (memory and IndexedDB), so unchanged labels
+   * cost nothing. Send a whole label set in one call: the worker batches it by token length.
+   * `onProgress(done, total)` counts unique texts.
    */
-  encodeFrame(frame: ImageBitmap): Promise<FrameResult>;
-  /**
-   * Embed texts (already templated); cached by text, so unchanged labels cost nothing. Send a whole
-   * label set in one call: the worker batches it by token length. `onProgress(done, total)` counts
-   * unique texts. A call on a `channel` cancels the previous call on that channel.
-   */
-  encodeTexts(texts: string[], onProgress?: (done: number, total: number) => void, channel?: string): Promise<TextResult>;
-  /** Stop the text encode on `channel` between two batches; it fails with "Encoding cancelled". */
-  cancelTexts(channel: string): void;
+  encodeTexts(texts: string[], onProgress: ((done: number, total: number) => void) | undefined, callId?: number): Promise<TextResult>;
+  /** Stop the call with this id (between batches/files); it fails with `cancelled`. Unknown ids are ignored. */
+  abort(callId: number): void;
 }
