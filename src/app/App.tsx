@@ -1,34 +1,23 @@
 /** The page: status on top, labels beside the current view; drop or paste images anywhere. */
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { CameraPanel } from './camera/CameraPanel';
-import { AddImages } from './components/AddImages';
-import { Gallery } from './components/Gallery';
-import { LabelEditor } from './components/LabelEditor';
-import { StatusBar } from './components/StatusBar';
-import { useImageInput } from './components/useImageInput';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { AddImages } from './gallery/AddImages';
+import { Gallery } from './gallery/Gallery';
+import { useImageInput } from './gallery/useImageInput';
 import { InsightsPanel } from './insights/InsightsPanel';
+import { LabelEditor } from './labels/LabelEditor';
+import { StatusBar } from './models/StatusBar';
 import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './share/useUrlSync';
-import { defaultLabels } from './state/defaultLabels';
-import { useGalleryStore } from './state/galleryStore';
-import { useLabelStore } from './state/labelStore';
-import { useModelStore } from './state/modelStore';
-import { useUiStore, type View } from './state/uiStore';
-
-/** Typing is not interrupted by an encode per keystroke. */
-const LABEL_DEBOUNCE_MS = 250;
-
-const VIEWS: { id: View; name: string }[] = [
-  { id: 'images', name: 'Images' },
-  { id: 'camera', name: 'Live camera' },
-  { id: 'insights', name: 'Insights' },
-];
+import { appState, useUiStore } from './state';
+import { VIEWS, type View } from './state/views';
 
 export function App() {
   const dragging = useImageInput();
-  const { view, setView, presenting, setPresenting } = useUiStore();
-  useModelLifecycle();
-  useLabelEncoding();
+  const view = useUiStore((s) => s.view);
+  const presenting = useUiStore((s) => s.presenting);
+  const { setView, setPresenting } = appState.ui.getState();
   useUrlSync();
   usePresentationKeys();
   return (
@@ -45,9 +34,13 @@ export function App() {
           </button>
         </div>
       </header>
-      <StatusBar />
+      <ErrorBoundary name="the model status">
+        <StatusBar />
+      </ErrorBoundary>
       <main>
-        <LabelEditor />
+        <ErrorBoundary name="the label editor">
+          <LabelEditor />
+        </ErrorBoundary>
         <div className="workspace">
           <div className="tabs" role="tablist" aria-label="Views">
             {VIEWS.map((v) => (
@@ -56,15 +49,10 @@ export function App() {
               </button>
             ))}
           </div>
-          {view === 'images' && (
-            <section className="images" aria-label="Images">
-              <AddImages />
-              <Gallery />
-            </section>
-          )}
-          {/* Unmounting the camera view releases the camera. */}
-          {view === 'camera' && <CameraPanel />}
-          {view === 'insights' && <InsightsPanel />}
+          {/* Keyed by view: a view that failed gets a fresh start when the user comes back to it. */}
+          <ErrorBoundary key={view} name={`the ${VIEWS.find((v) => v.id === view)?.name ?? view} view`}>
+            <CurrentView view={view} />
+          </ErrorBoundary>
         </div>
       </main>
       {dragging && (
@@ -76,49 +64,21 @@ export function App() {
   );
 }
 
-/** Load the model on start; after any (re)load, redo the gallery with it. */
-function useModelLifecycle() {
-  const sourceId = useModelStore((s) => s.source.id);
-  const generation = useModelStore((s) => s.generation);
-  const lastDefaults = useRef<string | null>(null);
-
-  useEffect(() => {
-    void useModelStore.getState().load();
-  }, []);
-
-  useEffect(() => {
-    // Fresh default labels for a new model, unless the user already has their own.
-    const { labelsText, setLabelsText } = useLabelStore.getState();
-    if (!labelsText || labelsText === lastDefaults.current) {
-      const text = defaultLabels(sourceId).join('\n');
-      lastDefaults.current = text;
-      setLabelsText(text);
-    }
-  }, [sourceId]);
-
-  useEffect(() => {
-    // Labels are re-encoded by useLabelEncoding when the model becomes ready.
-    if (generation > 0) void useGalleryStore.getState().reencodeAll();
-  }, [generation]);
-}
-
-function useLabelEncoding() {
-  const labelsText = useLabelStore((s) => s.labelsText);
-  const template = useLabelStore((s) => s.template);
-  const ensemble = useLabelStore((s) => s.ensemble);
-  const ready = useModelStore((s) => s.status === 'ready');
-  const encodedWhileReady = useRef(false);
-  useEffect(() => {
-    if (!ready) {
-      encodedWhileReady.current = false;
-      return;
-    }
-    // Typing is debounced; a model that just became ready encodes at once (first result sooner).
-    const delay = encodedWhileReady.current ? LABEL_DEBOUNCE_MS : 0;
-    encodedWhileReady.current = true;
-    const timer = setTimeout(() => void useLabelStore.getState().encode(), delay);
-    return () => clearTimeout(timer);
-  }, [labelsText, template, ensemble, ready]);
+function CurrentView({ view }: { view: View }) {
+  switch (view) {
+    case 'images':
+      return (
+        <section className="images" aria-label="Images">
+          <AddImages />
+          <Gallery />
+        </section>
+      );
+    case 'camera':
+      // Unmounting the camera view releases the camera.
+      return <CameraPanel />;
+    case 'insights':
+      return <InsightsPanel />;
+  }
 }
 
 /** Escape leaves presentation mode. */
@@ -127,7 +87,7 @@ function usePresentationKeys() {
   useEffect(() => {
     if (!presenting) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') useUiStore.getState().setPresenting(false);
+      if (e.key === 'Escape') appState.ui.getState().setPresenting(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

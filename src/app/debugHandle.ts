@@ -1,11 +1,10 @@
 /**
- * With `?debug` in the URL, the worker handle is reachable from the console (and from end-to-end
- * tests) as `window.clipWorker`, to call the same code the app uses.
+ * With `?debug` in the URL, the worker client is reachable from the console (and from end-to-end
+ * tests and benchmarks) as `window.clipClient`, to call the same code the app uses, and the
+ * stores as `window.appState`.
  */
-import { clipWorker } from './worker/clipWorker';
+import { appParams, appState, clipClient } from './state';
 
 export function exposeDebugHandle(): void {
-  if (new URLSearchParams(location.search).has('debug')) {
-    (window as unknown as { clipWorker: ReturnType<typeof clipWorker> }).clipWorker = clipWorker();
-  }
+  if (appParams.debug) Object.assign(window, { clipClient, appState });
 }

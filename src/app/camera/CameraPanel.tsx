@@ -1,8 +1,6 @@
 /** Live webcam labelling: the video with its top labels, frames per second and latency. */
 import { useEffect, useRef, useState } from 'react';
-import { useGalleryStore } from '../state/galleryStore';
-import { useLabelStore } from '../state/labelStore';
-import { useModelStore } from '../state/modelStore';
+import { useGalleryStore, useLabelStore, useModelStore } from '../state';
 import { ScoreBars } from '../components/ScoreBars';
 import { useCamera } from './useCamera';
 import { useLiveLabels } from './useLiveLabels';
@@ -13,9 +11,9 @@ export function CameraPanel() {
   const [mirrored, setMirrored] = useState(true);
   const [frozen, setFrozen] = useState(false);
   const labels = useLabelStore((s) => s.encoded);
-  const ready = useModelStore((s) => s.status === 'ready');
+  const generation = useModelStore((s) => s.active?.model.generation ?? null);
   const addFiles = useGalleryStore((s) => s.addFiles);
-  const live = useLiveLabels(video, Boolean(camera.stream) && ready && !frozen, labels);
+  const live = useLiveLabels(video, Boolean(camera.stream) && generation !== null && !frozen, labels, generation);
 
   useEffect(() => {
     const element = video.current;

@@ -25,7 +25,16 @@ export function useCamera(): CameraState {
   /** Set while the tab is hidden with the camera on, to take it again on return. */
   const resumeOnVisible = useRef(false);
 
+  /**
+   * Bumped by every start and release: a getUserMedia that answers after the camera view closed,
+   * or after another camera was asked for, finds its attempt outdated and stops its own stream
+   * (otherwise the camera stays on with nothing showing it).
+   */
+  const attempt = useRef(0);
+
   const release = useCallback(() => {
+    attempt.current++; // a start still waiting for getUserMedia is outdated now
+    setStarting(false);
     streamRef.current?.getTracks().forEach((track) => track.stop());
     streamRef.current = null;
     setStream(null);
@@ -38,11 +47,16 @@ export function useCamera(): CameraState {
         return;
       }
       release();
+      const mine = ++attempt.current;
       setStarting(true);
       setError(null);
       try {
         const video: MediaTrackConstraints = wanted ? { deviceId: { exact: wanted } } : { facingMode: 'environment' };
         const media = await navigator.mediaDevices.getUserMedia({ video: { ...video, width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+        if (mine !== attempt.current) {
+          media.getTracks().forEach((track) => track.stop());
+          return;
+        }
         const [track] = media.getVideoTracks();
         track.addEventListener('ended', () => {
           if (streamRef.current !== media) return;
@@ -54,11 +68,11 @@ export function useCamera(): CameraState {
         setDeviceId(track.getSettings().deviceId ?? wanted);
         // Labels of cameras are only visible once permission is granted.
         const all = await navigator.mediaDevices.enumerateDevices();
-        setDevices(all.filter((d) => d.kind === 'videoinput'));
+        if (mine === attempt.current) setDevices(all.filter((d) => d.kind === 'videoinput'));
       } catch (e) {
-        setError(cameraErrorMessage(e));
+        if (mine === attempt.current) setError(cameraErrorMessage(e));
       } finally {
-        setStarting(false);
+        if (mine === attempt.current) setStarting(false);
       }
     },
     [release],

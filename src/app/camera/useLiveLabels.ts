@@ -4,10 +4,10 @@
  * pile up and the labels lag by one inference at most.
  */
 import { useEffect, useState, type RefObject } from 'react';
-import * as Comlink from 'comlink';
+import { isCancelled } from '../../../workers/errors';
+import { comparable, rankLabels, type LabelScore } from '../gallery/scores';
+import { clipClient } from '../state';
 import type { LabelEmbeddings } from '../state/labelStore';
-import { rankLabels, type LabelScore } from '../state/scores';
-import { clipWorker } from '../worker/clipWorker';
 import { LiveStats } from './liveStats';
 
 export interface LiveLabels {
@@ -17,14 +17,15 @@ export interface LiveLabels {
   error: string | null;
 }
 
-export function useLiveLabels(video: RefObject<HTMLVideoElement | null>, active: boolean, labels: LabelEmbeddings | null): LiveLabels {
-  const [embedding, setEmbedding] = useState<Float32Array | null>(null);
+export function useLiveLabels(video: RefObject<HTMLVideoElement | null>, active: boolean, labels: LabelEmbeddings | null, generation: number | null): LiveLabels {
+  const [frame, setFrame] = useState<{ embedding: Float32Array; generation: number } | null>(null);
   const [stats, setStats] = useState({ fps: 0, latencyMs: 0 });
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!active) return;
     let stopped = false;
+    const controller = new AbortController();
     const meter = new LiveStats();
     const loop = async () => {
       while (!stopped) {
@@ -35,15 +36,16 @@ export function useLiveLabels(video: RefObject<HTMLVideoElement | null>, active:
         }
         const started = performance.now();
         try {
-          const frame = await createImageBitmap(element);
-          const result = await clipWorker().encodeFrame(Comlink.transfer(frame, [frame]));
+          const bitmap = await createImageBitmap(element);
+          const result = await clipClient.encodeFrame(bitmap, { signal: controller.signal });
           if (stopped) break;
           const end = performance.now();
           meter.add(end, end - started);
-          setEmbedding(result.embedding);
+          setFrame({ embedding: result.embedding, generation: result.generation });
           setStats({ fps: meter.fps, latencyMs: meter.latency });
           setError(null);
         } catch (e) {
+          if (stopped || isCancelled(e)) break;
           setError(e instanceof Error ? e.message : String(e));
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
@@ -55,9 +57,11 @@ export function useLiveLabels(video: RefObject<HTMLVideoElement | null>, active:
     void loop();
     return () => {
       stopped = true;
+      controller.abort();
     };
   }, [active, video]);
 
-  const scores = embedding && labels ? rankLabels(embedding, labels, 3) : null;
+  // Only a frame embedded by the model in use is compared with labels of the model in use.
+  const scores = frame && comparable(frame, labels, generation) ? rankLabels(frame.embedding, labels, 3) : null;
   return { scores, fps: stats.fps, latencyMs: stats.latencyMs, error };
 }

@@ -1,5 +1,5 @@
 /** Top labels of one image as horizontal bars with percentages. */
-import type { LabelScore } from '../state/scores';
+import type { LabelScore } from '../gallery/scores';
 import { formatPercent } from './format';
 
 export function ScoreBars({ scores }: { scores: LabelScore[] }) {

@@ -3,8 +3,7 @@
  * axes (PCA) as an SVG scatter plot: images as thumbnails in squares, labels as dots with text.
  */
 import { useMemo, useRef } from 'react';
-import { useGalleryStore } from '../state/galleryStore';
-import { useLabelStore } from '../state/labelStore';
+import { useGalleryStore, useLabelStore, useModelStore } from '../state';
 import { layoutFor, layoutPoints, MAX_MAP_LABELS, modalityCosines, projectTogether } from './embeddingMap';
 import { encodedImages } from './images';
 import { stackRows } from './matrix';
@@ -21,11 +20,13 @@ const percent = (f: number) => `${Math.round(f * 100)}%`;
 
 export function EmbeddingMap() {
   const items = useGalleryStore((s) => s.items);
-  const encoded = useLabelStore((s) => s.encoded);
+  const generation = useModelStore((s) => s.active?.model.generation ?? null);
+  // Labels of another model than the one in use are being encoded again: not comparable.
+  const encoded = useLabelStore((s) => (s.encoded && s.encoded.generation === generation ? s.encoded : null));
   const box = useRef<HTMLDivElement>(null);
   const available = useElementWidth(box);
 
-  const images = useMemo(() => encodedImages(items, encoded?.dim), [items, encoded]);
+  const images = useMemo(() => encodedImages(items, generation), [items, generation]);
   const labelCount = encoded ? Math.min(encoded.labels.length, MAX_MAP_LABELS) : 0;
   const map = useMemo(() => {
     if (!encoded || images.length === 0 || labelCount === 0) return null;

@@ -3,8 +3,7 @@
  * paper), or of each image's label probabilities; viridis colours, values printed in every cell.
  */
 import { useId, useMemo } from 'react';
-import { useGalleryStore } from '../state/galleryStore';
-import { useLabelStore } from '../state/labelStore';
+import { useGalleryStore, useLabelStore, useModelStore } from '../state';
 import { gradientCss, normalise, sampleColormap, textColourOn, toHex } from './colormap';
 import { encodedImages } from './images';
 import { useInsightsStore } from './insightsStore';
@@ -17,13 +16,15 @@ const MODES: { id: MatrixMode; name: string }[] = [
 
 export function SimilarityMatrix() {
   const items = useGalleryStore((s) => s.items);
-  const encoded = useLabelStore((s) => s.encoded);
+  const generation = useModelStore((s) => s.active?.model.generation ?? null);
+  // Labels of another model than the one in use are being encoded again: not comparable.
+  const encoded = useLabelStore((s) => (s.encoded && s.encoded.generation === generation ? s.encoded : null));
   const encoding = useLabelStore((s) => s.encoding);
   const mode = useInsightsStore((s) => s.mode);
   const setMode = useInsightsStore((s) => s.setMode);
   const name = useId();
 
-  const images = useMemo(() => encodedImages(items, encoded?.dim), [items, encoded]);
+  const images = useMemo(() => encodedImages(items, generation), [items, generation]);
   const table = useMemo(
     () => (encoded && images.length > 0 ? similarityTable(images.map((i) => i.embedding), encoded.embeddings, encoded.labels.length, encoded.dim, encoded.logitScale) : null),
     [images, encoded],

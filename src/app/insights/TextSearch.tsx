@@ -1,26 +1,28 @@
 /** Text → image search: a sentence, encoded by the worker, ranks the gallery by cosine similarity. */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { useGalleryStore } from '../state/galleryStore';
-import { useModelStore } from '../state/modelStore';
+import { useGalleryStore, useModelStore } from '../state';
 import { encodedImages } from './images';
 import { useInsightsStore } from './insightsStore';
 import { rankBySimilarity } from './search';
 
 export function TextSearch() {
   const items = useGalleryStore((s) => s.items);
-  const ready = useModelStore((s) => s.status === 'ready');
-  const generation = useModelStore((s) => s.generation);
-  const { query, searching, searchError, search } = useInsightsStore();
+  const generation = useModelStore((s) => s.active?.model.generation ?? null);
+  const ready = generation !== null;
+  const query = useInsightsStore((s) => s.query);
+  const searching = useInsightsStore((s) => s.searching);
+  const searchError = useInsightsStore((s) => s.searchError);
+  const search = useInsightsStore((s) => s.search);
   const [text, setText] = useState(() => query?.text ?? '');
   const inputId = useId();
   const hintId = useId();
 
   // A new model makes the old query embedding meaningless: encode the same sentence again.
   useEffect(() => {
-    if (ready && query && query.generation !== generation) void search(query.text, generation);
-  }, [ready, generation, query, search]);
+    if (generation !== null && query && query.generation < generation) void search(query.text);
+  }, [generation, query, search]);
 
-  const images = useMemo(() => encodedImages(items, query?.embedding.length), [items, query]);
+  const images = useMemo(() => encodedImages(items, generation), [items, generation]);
   const ranked = useMemo(
     () => (query && query.generation === generation ? rankBySimilarity(query.embedding, images, (image) => image.embedding) : []),
     [query, generation, images],
@@ -28,7 +30,7 @@ export function TextSearch() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (ready && text.trim()) void search(text, generation);
+    if (generation !== null && text.trim()) void search(text);
   };
 
   const galleryEmpty = items.length === 0;

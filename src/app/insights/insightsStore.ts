@@ -3,7 +3,7 @@
  * value mode, and the last text search (its embedding comes from the worker, never the page).
  */
 import { create } from 'zustand';
-import { clipWorker } from '../worker/clipWorker';
+import { clipClient } from '../state';
 import type { MatrixMode } from './matrix';
 
 export type InsightsTab = 'matrix' | 'search' | 'map';
@@ -27,7 +27,7 @@ interface InsightsState {
   searching: boolean;
   searchError: string | null;
   /** Encode `text` in the worker; the newest call wins. */
-  search(text: string, generation: number): Promise<void>;
+  search(text: string): Promise<void>;
   clearSearch(): void;
 }
 
@@ -41,7 +41,7 @@ export const useInsightsStore = create<InsightsState>((set) => ({
   query: null,
   searching: false,
   searchError: null,
-  async search(text, generation) {
+  async search(text) {
     const id = ++requestId;
     const trimmed = text.trim();
     if (!trimmed) {
@@ -50,10 +50,10 @@ export const useInsightsStore = create<InsightsState>((set) => ({
     }
     set({ searching: true, searchError: null });
     try {
-      const result = await clipWorker().encodeTexts([trimmed]);
+      const result = await clipClient.encodeTexts([trimmed]);
       if (id !== requestId) return;
       set({
-        query: { text: trimmed, embedding: result.embeddings.slice(0, result.dim), truncated: result.truncated[0] ?? false, generation },
+        query: { text: trimmed, embedding: result.embeddings.slice(0, result.dim), truncated: result.truncated[0] ?? false, generation: result.generation },
         searching: false,
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLIP_LOGIT_SCALE, softmax } from '../../clip';
-import { rankLabels } from '../state/scores';
+import { rankLabels } from '../gallery/scores';
 import { colourRange, formatValue, rowBest, similarityTable, stackRows, tableValues, cellValue } from './matrix';
 import { flatten, unitVectors } from './testVectors';
 

@@ -4,22 +4,25 @@
  */
 import { useEffect, useState } from 'react';
 import { CATALOG, catalogEntry, downloadSize, towerPrecisions } from '../../clip';
-import { BUNDLED_MODEL_ID, HUB_HOST, type ModelSource } from '../../clip/modelSource';
-import { bundledHost } from '../state/appParams';
-import { useModelStore } from '../state/modelStore';
+import { BUNDLED_MODEL_ID } from '../../clip/modelSource';
 import { formatBytes } from '../components/format';
+import { appState, useModelStore } from '../state';
 import { deleteCachedModel, listCachedModels, requestPersistentStorage, type CachedModel } from './cachedModels';
-
-function sourceFor(id: string): ModelSource {
-  const entry = catalogEntry(id);
-  return { id, host: id === BUNDLED_MODEL_ID ? bundledHost() : HUB_HOST, revision: entry?.revision ?? 'main' };
-}
+import { catalogSource } from './sources';
 
 export function ModelPicker() {
-  const { source, status, info, load } = useModelStore();
-  const [choice, setChoice] = useState(source.id);
+  // The model the status names: the one loading, else the one in use, else the URL's.
+  const shownId = useModelStore((s) => (s.pending ?? s.active)?.request.source.id ?? s.failure?.request.source.id ?? appState.initialRequest.source.id);
+  const busy = useModelStore((s) => s.pending !== null);
+  const activeId = useModelStore((s) => s.active?.request.source.id ?? null);
+  const info = useModelStore((s) => s.active?.model ?? null);
+  const generation = useModelStore((s) => s.active?.model.generation ?? 0);
+  // A choice is about the model shown when it was made: once another model is shown (a switch,
+  // "Use the bundled demo model", Retry), the picker follows it.
+  const [picked, setPicked] = useState<{ id: string; for: string } | null>(null);
+  const choice = picked && picked.for === shownId ? picked.id : shownId;
+  const setChoice = (id: string) => setPicked({ id, for: shownId });
   const [cached, setCached] = useState<CachedModel[]>([]);
-  const generation = useModelStore((s) => s.generation);
 
   useEffect(() => {
     void listCachedModels().then(setCached).catch(() => setCached([]));
@@ -41,7 +44,7 @@ export function ModelPicker() {
           {CATALOG.map((m) => (
             <option key={m.id} value={m.id}>{m.name}</option>
           ))}
-          {!catalogEntry(source.id) && <option value={source.id}>{source.id}</option>}
+          {!catalogEntry(shownId) && <option value={shownId}>{shownId}</option>}
         </select>
         {entry && (
           <p className="model-facts" data-testid="model-facts">
@@ -54,7 +57,7 @@ export function ModelPicker() {
             {revisionNote(entry.id, entry.revision, Object.keys(entry.integrity ?? {}).length)}
           </p>
         )}
-        <button type="button" className="primary" disabled={status === 'loading' || (choice === source.id && status === 'ready')} onClick={() => void load(sourceFor(choice))}>
+        <button type="button" className="primary" disabled={busy || choice === activeId} onClick={() => void appState.model.getState().load({ source: catalogSource(choice) })}>
           {cachedEntry ? 'Use this model' : 'Download and use'}
         </button>
         {cached.length > 0 && (

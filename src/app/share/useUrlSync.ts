@@ -1,16 +1,18 @@
 /** Keeps the page URL in step with the setup, so copying the address bar shares it too. */
 import { useEffect } from 'react';
 import { BUNDLED_MODEL_ID, HUB_HOST } from '../../clip/modelSource';
-import { bundledHost } from '../state/appParams';
-import { useLabelStore } from '../state/labelStore';
-import { parseLabels } from '../state/labels';
-import { useModelStore } from '../state/modelStore';
-import { writeSetup } from '../state/urlState';
+import { parseLabels } from '../labels/labels';
+import { bundledHost } from '../models/sources';
+import { appState } from '../state';
+import { writeSetup } from '../state/urlParams';
 
-/** The URL of the current setup (labels, template, preset, ensemble, model, backend). */
+/** The URL of the current setup: labels, template, preset, ensemble, the model in use, backend, view. */
 export function currentSetupUrl(): string {
-  const { labelsText, template, preset, ensemble } = useLabelStore.getState();
-  const { source, backendChoice } = useModelStore.getState();
+  const { labelsText, template, preset, ensemble } = appState.labels.getState();
+  const model = appState.model.getState();
+  // The model in use: a switch that is loading or failed is not shared until it works.
+  const request = model.active?.request ?? model.pending?.request ?? model.failure?.request ?? appState.initialRequest;
+  const { source } = request;
   // Default hosts stay out of the link: the hub for hub models, the app itself for the bundled one.
   const defaultHost = source.id === BUNDLED_MODEL_ID ? bundledHost() : HUB_HOST;
   const params = writeSetup(
@@ -21,7 +23,10 @@ export function currentSetupUrl(): string {
       ensemble,
       model: source.id,
       host: source.host === defaultHost ? null : source.host,
-      backend: backendChoice,
+      revision: source.revision,
+      precision: request.precision ?? null,
+      backend: request.backend,
+      view: appState.ui.getState().view,
     },
     new URLSearchParams(location.search),
   );
@@ -39,12 +44,10 @@ export function useUrlSync(): void {
         if (url !== location.href) history.replaceState(history.state, '', url);
       }, 300);
     };
-    const unsubscribeLabels = useLabelStore.subscribe(update);
-    const unsubscribeModel = useModelStore.subscribe(update);
+    const unsubscribe = [appState.labels, appState.model, appState.ui].map((store) => store.subscribe(update));
     return () => {
       clearTimeout(timer);
-      unsubscribeLabels();
-      unsubscribeModel();
+      unsubscribe.forEach((u) => u());
     };
   }, []);
 }

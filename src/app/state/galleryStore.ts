@@ -1,6 +1,11 @@
-/** The images the user added, with their embeddings or the reason they could not be used. */
-import { create } from 'zustand';
-import { clipWorker } from '../worker/clipWorker';
+/**
+ * The images the user added, with their embeddings (stamped with the model generation that made
+ * them) or the typed reason they could not be used. The store encodes what it is told to; the
+ * coordinator re-embeds images whose embedding is older than the model in use.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { ClipError, type ClipErrorData, type ClipErrorKind } from '../../../workers/errors';
+import type { ClipClient } from '../worker/clipClient';
 
 export interface GalleryItem {
   id: number;
@@ -9,72 +14,108 @@ export interface GalleryItem {
   url: string | null;
   status: 'pending' | 'done' | 'error';
   embedding?: Float32Array;
+  /** The model generation of `embedding`, or of the attempt that failed. */
+  generation?: number;
   width?: number;
   height?: number;
-  error?: string;
+  error?: ClipErrorData;
   file: Blob;
 }
 
-interface GalleryState {
+export interface GalleryState {
   items: GalleryItem[];
   addFiles(files: File[]): Promise<void>;
   remove(id: number): void;
   clear(): void;
-  /** Re-embed every settled image (after a model change); pending ones already wait for the new model. */
-  reencodeAll(): Promise<void>;
+  /** Encode these items again (after a model change); items already being encoded are skipped. */
+  embed(ids: readonly number[]): Promise<void>;
 }
 
-let nextId = 1;
+/** Failures that are the file's own: trying again with another model would fail the same way. */
+const INPUT_ERRORS: ReadonlySet<ClipErrorKind> = new Set(['not-image', 'decode', 'limit']);
 
-export const useGalleryStore = create<GalleryState>((set, get) => {
-  async function encode(targets: GalleryItem[]) {
-    if (targets.length === 0) return;
-    const ids = new Set(targets.map((t) => t.id));
-    set((state) => ({ items: state.items.map((item) => (ids.has(item.id) ? { ...item, status: 'pending', error: undefined } : item)) }));
-    let results;
-    try {
-      results = await clipWorker().encodeImages(targets.map((t) => ({ name: t.name, blob: t.file })));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      results = targets.map(() => ({ ok: false as const, error: message }));
+export function isInputError(item: GalleryItem): boolean {
+  return item.status === 'error' && item.error !== undefined && INPUT_ERRORS.has(item.error.kind);
+}
+
+export interface GalleryStoreDeps {
+  client: ClipClient;
+  /** The generation of the model in use (null before the first load): a failed attempt is stamped with it. */
+  currentGeneration: () => number | null;
+  createObjectUrl?: (blob: Blob) => string;
+  revokeObjectUrl?: (url: string) => void;
+}
+
+export function createGalleryStore({
+  client,
+  currentGeneration,
+  createObjectUrl = (blob) => URL.createObjectURL(blob),
+  revokeObjectUrl = (url) => URL.revokeObjectURL(url),
+}: GalleryStoreDeps): StoreApi<GalleryState> {
+  let nextId = 1;
+  /** Encodes in flight; Clear stops them. */
+  const inFlight = new Set<AbortController>();
+
+  return createStore<GalleryState>((set, get) => {
+    async function encode(targets: GalleryItem[]): Promise<void> {
+      if (targets.length === 0) return;
+      const ids = new Set(targets.map((t) => t.id));
+      set((state) => ({ items: state.items.map((item) => (ids.has(item.id) ? { ...item, status: 'pending', error: undefined } : item)) }));
+      const controller = new AbortController();
+      inFlight.add(controller);
+      let update: (item: GalleryItem) => GalleryItem;
+      try {
+        const { generation, results } = await client.encodeImages(targets.map((t) => ({ name: t.name, blob: t.file })), { signal: controller.signal });
+        const byId = new Map(targets.map((t, i) => [t.id, results[i]]));
+        update = (item) => {
+          const result = byId.get(item.id);
+          if (!result) return item;
+          return result.ok
+            ? { ...item, status: 'done', embedding: result.embedding, generation, width: result.width, height: result.height, error: undefined }
+            : { ...item, status: 'error', error: result.error, generation, embedding: undefined };
+        };
+      } catch (error) {
+        const data = ClipError.from(error).toData();
+        // Stamped with the model in use, so it is tried again with the next model, not in a loop.
+        const attempted = currentGeneration() ?? undefined;
+        update = (item) => (ids.has(item.id) ? { ...item, status: 'error', error: data, embedding: undefined, generation: attempted } : item);
+      } finally {
+        inFlight.delete(controller);
+      }
+      if (controller.signal.aborted) return; // cleared meanwhile
+      // Removed items are simply not there any more.
+      set((state) => ({ items: state.items.map(update) }));
     }
-    const byId = new Map(targets.map((t, i) => [t.id, results[i]]));
-    set((state) => ({
-      items: state.items.map((item) => {
-        const result = byId.get(item.id);
-        if (!result) return item;
-        return result.ok
-          ? { ...item, status: 'done', embedding: result.embedding, width: result.width, height: result.height, error: undefined }
-          : { ...item, status: 'error', error: result.error, embedding: undefined };
-      }),
-    }));
-  }
 
-  return {
-    items: [],
-    async addFiles(files) {
-      const added: GalleryItem[] = files.map((file) => ({
-        id: nextId++,
-        name: file.name || 'pasted image',
-        url: file.type.startsWith('image/') || !file.type ? URL.createObjectURL(file) : null,
-        status: 'pending',
-        file,
-      }));
-      // Newest first, as a person scanning results expects.
-      set((state) => ({ items: [...added.reverse(), ...state.items] }));
-      await encode(added);
-    },
-    remove(id) {
-      const item = get().items.find((i) => i.id === id);
-      if (item?.url) URL.revokeObjectURL(item.url);
-      set((state) => ({ items: state.items.filter((i) => i.id !== id) }));
-    },
-    clear() {
-      for (const item of get().items) if (item.url) URL.revokeObjectURL(item.url);
-      set({ items: [] });
-    },
-    async reencodeAll() {
-      await encode(get().items.filter((item) => item.status !== 'pending'));
-    },
-  };
-});
+    return {
+      items: [],
+      async addFiles(files) {
+        const added: GalleryItem[] = files.map((file) => ({
+          id: nextId++,
+          name: file.name || 'pasted image',
+          url: file.type.startsWith('image/') || !file.type ? createObjectUrl(file) : null,
+          status: 'pending',
+          file,
+        }));
+        // Newest first, as a person scanning results expects.
+        set((state) => ({ items: [...[...added].reverse(), ...state.items] }));
+        await encode(added);
+      },
+      remove(id) {
+        const item = get().items.find((i) => i.id === id);
+        if (item?.url) revokeObjectUrl(item.url);
+        set((state) => ({ items: state.items.filter((i) => i.id !== id) }));
+      },
+      clear() {
+        for (const controller of inFlight) controller.abort();
+        inFlight.clear();
+        for (const item of get().items) if (item.url) revokeObjectUrl(item.url);
+        set({ items: [] });
+      },
+      async embed(ids) {
+        const wanted = new Set(ids);
+        await encode(get().items.filter((item) => wanted.has(item.id) && item.status !== 'pending'));
+      },
+    };
+  });
+}

@@ -1,68 +1,142 @@
-/** The model being loaded or in use: progress, backend facts and errors, for the status area. */
-import { create } from 'zustand';
-import type { ModelSource, Precision } from '../../clip/modelSource';
-import type { BackendChoice, FileProgress, LoadedModel } from '../../../workers/api';
-import { clipWorker, proxy } from '../worker/clipWorker';
-import { initialBackend, initialPrecision, initialSource, initialThreads, preferSameOriginCopy } from './appParams';
+/**
+ * The model: the one in use, a load in progress with per-file progress, and the last load that
+ * failed. A switch keeps the model in use until the new one is ready (the worker does the same),
+ * so a failed or cancelled switch changes nothing but a message: "still using X".
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FileProgress, LoadedModel, LoadRequest } from '../../../workers/api';
+import { ClipError, type ClipErrorData } from '../../../workers/errors';
+import type { ModelSource } from '../../clip/modelSource';
+import type { ClipClient } from '../worker/clipClient';
 
-export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
-
-interface ModelState {
-  source: ModelSource;
-  backendChoice: BackendChoice;
-  /** Weight precision: automatic (per backend) unless the user overrides it. */
-  precisionChoice: Precision | 'auto';
-  setPrecision(precision: Precision | 'auto'): Promise<void>;
-  status: ModelStatus;
+export interface PendingLoad {
+  /** As asked (the URL and share links keep this one). */
+  request: LoadRequest;
+  startedAt: number;
   progress: Record<string, FileProgress>;
-  info: LoadedModel | null;
-  error: string | null;
-  /** Backend changes the user should know about (e.g. WebGPU failed, WASM took over). */
-  notice: string | null;
-  /** When the current load started (for the download rate). */
-  loadStartedAt: number;
-  /** Bumped on every successful load, so embeddings made by an older model are redone. */
-  generation: number;
-  load(source?: ModelSource, backend?: BackendChoice): Promise<void>;
-  cancel(): void;
 }
 
-export const useModelStore = create<ModelState>((set, get) => ({
-  source: initialSource(),
-  backendChoice: initialBackend(),
-  precisionChoice: initialPrecision(),
-  async setPrecision(precisionChoice) {
-    set({ precisionChoice });
-    await get().load();
-  },
-  status: 'idle',
-  progress: {},
-  info: null,
-  error: null,
-  notice: null,
-  generation: 0,
-  loadStartedAt: 0,
-  cancel() {
-    void clipWorker().cancelLoad();
-  },
-  async load(source = get().source, backend = get().backendChoice) {
-    const started = performance.now();
-    set({ source, backendChoice: backend, status: 'loading', progress: {}, error: null, notice: null, info: null, loadStartedAt: started });
-    const onProgress = proxy((p: FileProgress) => {
-      if (get().source !== source) return;
-      set((state) => ({ progress: { ...state.progress, [p.file]: p } }));
-    });
-    const onNotice = proxy((n: { message: string }) => set({ notice: n.message }));
-    try {
-      source = await preferSameOriginCopy(source);
-      if (get().loadStartedAt !== started) return;
-      set({ source });
-      const info = await clipWorker().loadModel({ source, backend, precision: get().precisionChoice, threads: initialThreads() }, onProgress, onNotice);
-      if (get().source !== source) return;
-      set((state) => ({ status: 'ready', info, notice: info.fallbackReason ?? state.notice, generation: state.generation + 1 }));
-    } catch (error) {
-      if (get().source !== source) return;
-      set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
-    }
-  },
-}));
+export interface ActiveModel {
+  /** As asked: the source before any same-origin substitution, the backend and precision choices. */
+  request: LoadRequest;
+  /** What the worker loaded, with its generation. */
+  model: LoadedModel;
+}
+
+export interface LoadFailure {
+  request: LoadRequest;
+  error: ClipErrorData;
+}
+
+export interface ModelState {
+  active: ActiveModel | null;
+  pending: PendingLoad | null;
+  failure: LoadFailure | null;
+  /** Backend changes the user should know about (WebGPU failed, WASM took over). */
+  notice: string | null;
+  /**
+   * Load a model. Omitted parts of the request keep the active model's (or, before any model,
+   * the URL's). A newer load replaces one in progress.
+   */
+  load(request?: Partial<LoadRequest>): Promise<void>;
+  /** Load again what failed last. */
+  retry(): Promise<void>;
+  /** Stop the load in progress. */
+  cancel(): void;
+  dismissFailure(): void;
+  /** The worker moved the model elsewhere (a lost GPU): a new generation. */
+  modelChanged(model: LoadedModel, message: string): void;
+}
+
+export interface ModelStoreDeps {
+  client: ClipClient;
+  /** What the URL asks for: the first load's request. */
+  initial: LoadRequest;
+  /** The source to actually load from (e.g. a same-origin copy of a hub model); identity by default. */
+  resolveSource?: (source: ModelSource) => Promise<ModelSource>;
+  now?: () => number;
+}
+
+/** The status the UI shows, from the state. */
+export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export function modelStatus(state: Pick<ModelState, 'active' | 'pending' | 'failure'>): ModelStatus {
+  if (state.pending) return 'loading';
+  if (state.active) return 'ready';
+  return state.failure ? 'error' : 'idle';
+}
+
+/** The request the current choices stand for: the pending one, else the active one, else the URL's. */
+export function currentRequest(state: Pick<ModelState, 'active' | 'pending'>, initial: LoadRequest): LoadRequest {
+  return state.pending?.request ?? state.active?.request ?? initial;
+}
+
+export function createModelStore({ client, initial, resolveSource = async (s) => s, now = () => performance.now() }: ModelStoreDeps): StoreApi<ModelState> {
+  let controller: AbortController | null = null;
+
+  return createStore<ModelState>((set, get) => ({
+    active: null,
+    pending: null,
+    failure: null,
+    notice: null,
+    async load(changes = {}) {
+      const base = get().active?.request ?? initial;
+      const request: LoadRequest = { ...base, ...changes };
+      controller?.abort();
+      const mine = new AbortController();
+      controller = mine;
+      set({ pending: { request, startedAt: now(), progress: {} }, failure: null });
+      try {
+        const source = await resolveSource(request.source);
+        if (mine.signal.aborted) throw new ClipError({ kind: 'cancelled', message: 'Download cancelled' });
+        const model = await client.loadModel(
+          { ...request, source },
+          {
+            signal: mine.signal,
+            onProgress: (progress) => {
+              const pending = get().pending;
+              if (controller === mine && pending) set({ pending: { ...pending, progress: { ...pending.progress, [progress.file]: progress } } });
+            },
+          },
+        );
+        // The worker serves the newest model it finished loading, even when a newer request is on
+        // its way (this one finished before the abort reached it): so does the page, or the two
+        // would disagree about which generation is in use.
+        const active = get().active;
+        if (!active || model.generation > active.model.generation) set({ active: { request, model }, notice: model.fallbackReason });
+        if (controller === mine) set({ pending: null, failure: null });
+      } catch (error) {
+        if (controller !== mine) return;
+        set({ pending: null, failure: { request, error: ClipError.from(error).toData() } });
+      } finally {
+        if (controller === mine) controller = null;
+      }
+    },
+    async retry() {
+      const failed = get().failure?.request;
+      await get().load(failed ?? {});
+    },
+    cancel() {
+      controller?.abort();
+    },
+    dismissFailure() {
+      set({ failure: null });
+    },
+    modelChanged(model, message) {
+      const active = get().active;
+      if (!active) return;
+      set({ active: { ...active, model }, notice: message });
+    },
+  }));
+}
+
+/** Whether two requests ask for the same model files on the same backend. */
+export function sameRequest(a: LoadRequest, b: LoadRequest): boolean {
+  return (
+    a.source.id === b.source.id &&
+    a.source.host === b.source.host &&
+    a.source.revision === b.source.revision &&
+    a.backend === b.backend &&
+    (a.precision ?? 'auto') === (b.precision ?? 'auto')
+  );
+}

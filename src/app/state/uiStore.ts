@@ -1,18 +1,18 @@
-/** Page-level display state: the current view and presentation mode. */
-import { create } from 'zustand';
+/** Page-level display state: the open view and presentation mode. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { View } from './views';
 
-export type View = 'images' | 'camera' | 'insights';
-
-interface UiState {
+export interface UiState {
   view: View;
   presenting: boolean;
   setView(view: View): void;
   setPresenting(on: boolean): void;
 }
 
-export const useUiStore = create<UiState>((set) => ({
-  view: 'images',
-  presenting: new URLSearchParams(location.search).has('present'),
-  setView: (view) => set({ view }),
-  setPresenting: (presenting) => set({ presenting }),
-}));
+export function createUiStore(initial: { view: View; presenting: boolean }): StoreApi<UiState> {
+  return createStore<UiState>((set) => ({
+    ...initial,
+    setView: (view) => set({ view }),
+    setPresenting: (presenting) => set({ presenting }),
+  }));
+}

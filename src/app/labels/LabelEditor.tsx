@@ -1,24 +1,44 @@
 /** The labels (one per line, or a preset), the prompt template, and prompt ensembling. */
 import { PRESETS } from '../../clip';
-import { useLabelStore } from '../state/labelStore';
-import { parseLabels } from '../state/labels';
+import { appState, useLabelStore } from '../state';
 import { EncodeStatus } from './EncodeStatus';
+import { parseLabels } from './labels';
+
+const MY_LABELS = '__mine__';
 
 export function LabelEditor() {
-  const { labelsText, template, preset, ensemble, encoded, setLabelsText, setTemplate, setEnsemble, applyPreset } = useLabelStore();
+  const labelsText = useLabelStore((s) => s.labelsText);
+  const template = useLabelStore((s) => s.template);
+  const preset = useLabelStore((s) => s.preset);
+  const ensemble = useLabelStore((s) => s.ensemble);
+  const myLabels = useLabelStore((s) => s.myLabels);
+  const canUndo = useLabelStore((s) => s.history.length > 0);
+  const encoded = useLabelStore((s) => s.encoded);
+  // Store actions never change: no need to subscribe to them.
+  const { setLabelsText, setTemplate, setEnsemble, applyPreset, restoreMyLabels, undo } = appState.labels.getState();
   const labels = parseLabels(labelsText);
   const truncated = encoded ? encoded.labels.filter((_, i) => encoded.truncated[i]) : [];
+  const choice = preset ?? (myLabels === null ? MY_LABELS : '');
   return (
     <section className="labels" aria-label="Labels">
       <label htmlFor="preset-select">Label set</label>
-      <select id="preset-select" value={preset ?? ''} onChange={(e) => e.target.value && applyPreset(e.target.value)}>
-        <option value="">{preset ? '' : 'My labels'}</option>
-        {PRESETS.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name} ({p.labels.length})
-          </option>
-        ))}
-      </select>
+      <div className="label-set">
+        <select
+          id="preset-select"
+          value={choice}
+          onChange={(e) => (e.target.value === MY_LABELS ? restoreMyLabels() : e.target.value && applyPreset(e.target.value))}
+        >
+          {/* "My labels": the user's own list, kept aside while a preset is shown. */}
+          <option value={MY_LABELS} disabled={myLabels === null && preset !== null}>My labels</option>
+          {choice === '' && <option value="">Edited labels</option>}
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.labels.length})
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={undo} disabled={!canUndo} title="Undo the last label set change">Undo</button>
+      </div>
       <label htmlFor="labels-input">
         Labels <span className="hint">one per line</span>
       </label>
@@ -38,7 +58,7 @@ export function LabelEditor() {
         <input type="checkbox" checked={ensemble} onChange={(e) => setEnsemble(e.target.checked)} /> Prompt ensemble
         <span className="hint"> (average of several templates per label, as in the CLIP paper)</span>
       </label>
-      <EncodeStatus labelCount={labels.length} />
+      <EncodeStatus />
       {labels.length === 0 && <p className="warning" role="status">Add at least one label to classify images.</p>}
       {truncated.length > 0 && (
         <p className="warning" role="status" data-testid="truncated-warning">

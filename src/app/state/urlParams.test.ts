@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST } from '../../clip/modelSource';
 import { CIFAR10_LABELS, IMAGENET_LABELS } from '../../clip/presets';
-import { DEFAULT_TEMPLATE } from './labels';
-import { EMPTY_SETUP, readSetup, resolveLabels, writeSetup, type SharedSetup } from './urlState';
+import { DEFAULT_TEMPLATE } from '../labels/labels';
+import { EMPTY_SETUP, readSetup, resolveLabels, writeSetup, type SharedSetup } from './urlParams';
 
 function setup(overrides: Partial<SharedSetup>): SharedSetup {
   return { ...EMPTY_SETUP, ...overrides };
@@ -35,6 +35,9 @@ describe('readSetup', () => {
       model: 'Xenova/clip-vit-base-patch16',
       host: '/models',
       backend: 'wasm',
+      revision: null,
+      precision: null,
+      view: null,
     });
   });
 
@@ -102,10 +105,10 @@ describe('writeSetup', () => {
   });
 
   it('keeps unrelated parameters in place, replaces its own, and does not modify base', () => {
-    const base = new URLSearchParams('debug=1&labels=old&revision=v2&ensemble=1&foo=bar');
+    const base = new URLSearchParams('debug=1&labels=old&threads=2&ensemble=1&foo=bar');
     const written = writeSetup(setup({ labels: ['new'], backend: 'wasm' }), base);
-    expect(written.toString()).toBe('debug=1&revision=v2&foo=bar&labels=new&backend=wasm');
-    expect(base.toString()).toBe('debug=1&labels=old&revision=v2&ensemble=1&foo=bar');
+    expect(written.toString()).toBe('debug=1&threads=2&foo=bar&labels=new&backend=wasm');
+    expect(base.toString()).toBe('debug=1&labels=old&threads=2&ensemble=1&foo=bar');
   });
 
   it('writes an unedited preset as its id only', () => {

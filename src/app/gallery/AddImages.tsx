@@ -1,6 +1,6 @@
 /** The visible way in for images: a picker button, with the drop/paste hint beside it. */
 import { useRef } from 'react';
-import { useGalleryStore } from '../state/galleryStore';
+import { useGalleryStore } from '../state';
 
 export function AddImages() {
   const input = useRef<HTMLInputElement>(null);

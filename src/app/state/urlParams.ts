@@ -1,24 +1,37 @@
 /**
- * The shareable part of the app's state in the page URL, so a lecturer can hand out a link (or a
- * QR code) that opens the same labels, template and model. Pure functions over URLSearchParams:
- * reading and writing `location` / `history` is the caller's job.
+ * The one module that reads and writes the page's URL parameters. The shareable part of the
+ * state lives in the URL, so a lecturer can hand out a link (or a QR code) that opens the same
+ * labels, template, model and view. Pure functions over URLSearchParams: reading and writing
+ * `location` / `history` is the caller's job (src/app/share/useUrlSync.ts).
  *
- * Parameters (all optional; a missing one means "the app's default"):
+ * Setup parameters (all optional; a missing one means "the app's default"), written back as the
+ * user changes things:
  *   preset=<id>      a label preset (src/clip/presets), e.g. `cifar10`
  *   labels=<text>    the labels, one per line, in one parameter (URLSearchParams escapes the
  *                    newlines, commas, `&`, `#`...), so any character a label can hold survives
  *   template=<text>  the prompt template; omitted when it is the default `a photo of a {}.`
  *   ensemble=1       prompt ensembling on
- *   model, host, backend   as read by modelSourceFromParams / initialBackend
+ *   model=<id>       the model (catalog id or any hub-layout repository id)
+ *   host=<url>       where the model's files are (default: the hub; the app for the bundled model)
+ *   revision=<rev>   hub revision; omitted when it is the catalog's pin for the model. It belongs
+ *                    to the model: a model change drops it
+ *   precision=<p>    fp32 | fp16 | q8 weights instead of the automatic choice
+ *   backend=<b>      auto | wasm | webgpu
+ *   view=<v>         the open view (images, camera, insights)
+ * Read-only parameters (never written): `threads=N` (WASM threads, for benchmarks), `present`
+ * (start in presentation mode), `debug` (expose the worker client to the console and tests).
  *
  * Preset and labels: a preset whose labels were not edited is written as `preset=<id>` alone,
  * which keeps links short (ImageNet's 1000 labels would be ~17 kB of URL). Edited labels are
  * written out in full, and the preset id is kept with them to say where they came from. So when
  * reading, `labels` wins whenever it is present; see `resolveLabels`.
  */
-import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST } from '../../clip/modelSource';
+import type { BackendChoice } from '../../../workers/api';
+import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST, type ModelSource, type Precision } from '../../clip/modelSource';
+import { catalogEntry } from '../../clip/catalog';
 import { presetById } from '../../clip/presets';
-import { DEFAULT_TEMPLATE, parseLabels } from './labels';
+import { DEFAULT_TEMPLATE, parseLabels } from '../labels/labels';
+import { isView, type View } from './views';
 
 export interface SharedSetup {
   /** Labels in order; null when the URL names none. */
@@ -30,15 +43,18 @@ export interface SharedSetup {
   ensemble: boolean;
   model: string | null;
   host: string | null;
-  /** As given (`auto`, `wasm`, `webgpu`); deciding what an unknown value means is initialBackend's job. */
+  /** As given (`auto`, `wasm`, `webgpu`); `readAppParams` decides what an unknown value means. */
   backend: string | null;
+  revision: string | null;
+  precision: string | null;
+  view: string | null;
 }
 
 /** The labels of a preset id, or undefined for an unknown id. */
 export type PresetLabels = (id: string) => readonly string[] | undefined;
 
 /** The parameters this module owns; writeSetup replaces these and keeps every other one. */
-export const SETUP_PARAMS = ['preset', 'labels', 'template', 'ensemble', 'model', 'host', 'backend'] as const;
+export const SETUP_PARAMS = ['preset', 'labels', 'template', 'ensemble', 'model', 'host', 'revision', 'precision', 'backend', 'view'] as const;
 
 export const EMPTY_SETUP: Readonly<SharedSetup> = {
   labels: null,
@@ -48,7 +64,13 @@ export const EMPTY_SETUP: Readonly<SharedSetup> = {
   model: null,
   host: null,
   backend: null,
+  revision: null,
+  precision: null,
+  view: null,
 };
+
+/** The view a link opens when it names none. */
+export const DEFAULT_VIEW = 'images';
 
 const knownPresetLabels: PresetLabels = (id) => presetById(id)?.labels;
 
@@ -68,18 +90,27 @@ export function readSetup(params: URLSearchParams): SharedSetup {
     model: trimmedOrNull(params.get('model')),
     host: trimmedOrNull(params.get('host')),
     backend: trimmedOrNull(params.get('backend')),
+    revision: trimmedOrNull(params.get('revision')),
+    precision: trimmedOrNull(params.get('precision')),
+    view: trimmedOrNull(params.get('view')),
   };
 }
 
 /**
  * `base` (e.g. the current `location.search`) with the setup written into it: the parameters in
  * SETUP_PARAMS are replaced, in that order after the others, and defaults and nulls are left
- * out. Every other parameter (`debug`, `revision`...) is kept where it was. `base` itself is not
+ * out. Every other parameter (`debug`, `threads`...) is kept where it was. `pinnedRevision`
+ * names the catalog's pin of a model, which is the default revision and so left out. `base` itself is not
  * modified. `presetLabels` tells whether the labels are a preset's, unedited (default: the
  * app's presets); labels are compared as the label editor would clean them, so whitespace or a
  * preset's repeated name does not count as an edit.
  */
-export function writeSetup(setup: SharedSetup, base?: URLSearchParams, presetLabels: PresetLabels = knownPresetLabels): URLSearchParams {
+export function writeSetup(
+  setup: SharedSetup,
+  base?: URLSearchParams,
+  presetLabels: PresetLabels = knownPresetLabels,
+  pinnedRevision: (model: string) => string | undefined = (model) => catalogEntry(model)?.revision,
+): URLSearchParams {
   const out = new URLSearchParams(base);
   for (const name of SETUP_PARAMS) out.delete(name);
 
@@ -97,8 +128,15 @@ export function writeSetup(setup: SharedSetup, base?: URLSearchParams, presetLab
   const host = trimmedOrNull(setup.host);
   // The hub is the default host for every model except the bundled one (served by the app).
   if (host !== null && !(host === HUB_HOST && (model ?? DEFAULT_MODEL_ID) !== BUNDLED_MODEL_ID)) out.set('host', host);
+  const revision = trimmedOrNull(setup.revision);
+  const pinned = pinnedRevision(model ?? DEFAULT_MODEL_ID) ?? 'main';
+  if (revision !== null && revision !== pinned) out.set('revision', revision);
+  const precision = trimmedOrNull(setup.precision);
+  if (precision !== null && precision !== 'auto') out.set('precision', precision);
   const backend = trimmedOrNull(setup.backend);
   if (backend !== null && backend !== 'auto') out.set('backend', backend);
+  const view = trimmedOrNull(setup.view);
+  if (view !== null && view !== DEFAULT_VIEW) out.set('view', view);
   return out;
 }
 
@@ -126,4 +164,43 @@ function oneLine(text: string): string {
 function trimmedOrNull(value: string | null): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
+}
+
+/** Everything the app takes from its URL at start, checked and with defaults filled in. */
+export interface AppParams {
+  setup: SharedSetup;
+  /** The model the URL asks for (the catalog's pinned revision unless it names one). */
+  source: ModelSource;
+  backend: BackendChoice;
+  precision: Precision | 'auto';
+  view: View;
+  /** `?threads=N`: WASM threads, at most one per core; null = one per core. */
+  threads: number | null;
+  present: boolean;
+  debug: boolean;
+}
+
+const BACKENDS: readonly string[] = ['auto', 'wasm', 'webgpu'];
+const PRECISIONS: readonly string[] = ['auto', 'fp32', 'fp16', 'q8'];
+
+export function readAppParams(params: URLSearchParams, bundledHost: string, cores: number): AppParams {
+  const setup = readSetup(params);
+  const model = setup.model ?? DEFAULT_MODEL_ID;
+  const source: ModelSource = {
+    id: model,
+    host: setup.host ?? (model === BUNDLED_MODEL_ID ? bundledHost : HUB_HOST),
+    revision: setup.revision ?? catalogEntry(model)?.revision ?? 'main',
+  };
+  const threads = Number(params.get('threads'));
+  return {
+    setup,
+    source,
+    backend: setup.backend !== null && BACKENDS.includes(setup.backend) ? (setup.backend as BackendChoice) : 'auto',
+    precision: setup.precision !== null && PRECISIONS.includes(setup.precision) ? (setup.precision as Precision | 'auto') : 'auto',
+    view: isView(setup.view) ? setup.view : 'images',
+    // More threads than cores only compete with each other (and each is a worker with its own memory).
+    threads: Number.isInteger(threads) && threads > 0 ? Math.min(threads, Math.max(1, cores)) : null,
+    present: params.has('present'),
+    debug: params.has('debug'),
+  };
 }

@@ -1,7 +1,6 @@
 /** Images dropped anywhere on the page or pasted from the clipboard go to the gallery. */
 import { useEffect, useState } from 'react';
-import { useGalleryStore } from '../state/galleryStore';
-import { useUiStore } from '../state/uiStore';
+import { appState, useGalleryStore } from '../state';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -35,14 +34,14 @@ export function useImageInput(): boolean {
       const files = Array.from(e.dataTransfer?.files ?? []);
       if (files.length === 0) return;
       e.preventDefault();
-      useUiStore.getState().setView('images'); // show where the dropped files went
+      appState.ui.getState().setView('images'); // show where the dropped files went
       void addFiles(files);
     };
     const onPaste = (e: ClipboardEvent) => {
       const files = Array.from(e.clipboardData?.files ?? []);
       if (files.length === 0) return; // plain text pastes stay with the focused field
       e.preventDefault();
-      useUiStore.getState().setView('images');
+      appState.ui.getState().setView('images');
       void addFiles(files);
     };
     window.addEventListener('dragenter', onDragEnter);
