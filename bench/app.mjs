@@ -1,6 +1,6 @@
 /**
- * The app, through its own worker: `?debug` exposes `window.clipWorker` (Comlink remote of
- * workers/api.ts). Timings are taken in the page around each worker call, so they include the
+ * The app, through its own worker: `?debug` exposes `window.clipClient` (the page's client of the
+ * worker, src/app/worker/clipClient.ts). Timings are taken in the page around each worker call, so they include the
  * page <-> worker transfer.
  */
 import { installImages } from './images.mjs';
@@ -28,10 +28,12 @@ function imageCall(page, op, name, batch) {
     const blob = window.benchImages[name];
     const items = Array.from({ length: batch }, (_, i) => ({ name: `${name}-${i}.jpg`, blob }));
     const t = performance.now();
-    const results = await window.clipWorker[op](items);
+    const answer = await window.clipClient[op](items);
     const ms = performance.now() - t;
+    // encodeImages answers { generation, results }; preprocessImages a list of results.
+    const results = Array.isArray(answer) ? answer : answer.results;
     const bad = results.find((r) => !r.ok);
-    if (bad) throw new Error(bad.error);
+    if (bad) throw new Error(bad.error.message);
     return ms / batch;
   }, { op, name, batch });
 }
@@ -42,7 +44,7 @@ function frameCall(page, name, size) {
     const opts = size ? { resizeWidth: size[0], resizeHeight: size[1] } : {};
     const bitmap = await createImageBitmap(window.benchImages[name], opts);
     const t = performance.now();
-    const r = await window.clipWorker.encodeFrame(bitmap);
+    const r = await window.clipClient.encodeFrame(bitmap);
     return { ms: performance.now() - t, workerMs: r.workerMs };
   }, { name, size });
 }
@@ -50,7 +52,7 @@ function frameCall(page, name, size) {
 async function textCall(page, texts) {
   return page.evaluate(async (texts) => {
     const t = performance.now();
-    const r = await window.clipWorker.encodeTexts(texts);
+    const r = await window.clipClient.encodeTexts(texts);
     return { ms: performance.now() - t, encoded: r.encodedCount, stored: r.storedCount };
   }, texts);
 }

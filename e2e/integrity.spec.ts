@@ -68,7 +68,7 @@ test('a download can be cancelled, and a stored model deleted from the browser',
   });
   await page.goto('/?model=clip-shapes-tiny&backend=wasm');
   await page.getByTestId('loading').getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('alert')).toContainText('Download cancelled');
+  await expect(page.getByRole('alert')).toContainText('Download of clip-shapes-tiny cancelled');
   release();
   await page.unroute(PATTERN);
   await page.getByRole('button', { name: 'Retry' }).click();

@@ -35,9 +35,9 @@ test.describe('preprocessing parity in the browser', () => {
       const diff = await page.evaluate(
         async ({ name, base64 }) => {
           const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-          const worker = (window as unknown as { clipWorker: { preprocessImages(i: { name: string; blob: Blob }[]): Promise<{ ok: boolean; pixels?: Float32Array; error?: string }[]> } }).clipWorker;
-          const [result] = await worker.preprocessImages([{ name, blob: new Blob([bytes], { type: 'image/png' }) }]);
-          if (!result.ok || !result.pixels) return { error: result.error ?? 'failed' };
+          const client = (window as unknown as { clipClient: { preprocessImages(i: { name: string; blob: Blob }[]): Promise<{ ok: boolean; pixels?: Float32Array; error?: { message: string } }[]> } }).clipClient;
+          const [result] = await client.preprocessImages([{ name, blob: new Blob([bytes], { type: 'image/png' }) }]);
+          if (!result.ok || !result.pixels) return { error: result.error?.message ?? 'failed' };
           return { pixels: Array.from(result.pixels) };
         },
         { name, base64: bytes.toString('base64') },
