@@ -1,0 +1,47 @@
+/// <reference types="node" />
+/**
+ * Node-only helpers for the worker's unit tests (never imported by the worker): onnxruntime-node
+ * as the runtime, and the bundled model's files read from `public/models/clip-shapes-tiny`.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ortNode from 'onnxruntime-node';
+import { BUNDLED_MODEL_ID, type ModelSource } from '../../src/clip/modelSource';
+import { ClipError } from '../errors';
+import type { ModelFiles } from '../modelFiles';
+import type { OrtModule, OrtRuntime } from '../ort';
+
+export const BUNDLED_MODEL_DIR = fileURLToPath(new URL('../../public/models/clip-shapes-tiny/', import.meta.url));
+export const bundledSource: ModelSource = { id: BUNDLED_MODEL_ID, host: '/models', revision: 'main' };
+
+/**
+ * onnxruntime-node in the role of onnxruntime-web's WASM backend (its CPU provider). One thread:
+ * the test machine's cores are shared. There is no GPU here: WebGPU fails like a browser without one.
+ */
+export const nodeRuntime: OrtRuntime = {
+  load: () => Promise.resolve(ortNode as unknown as OrtModule),
+  sessionOptions: (_backend, threads) => ({ executionProviders: ['cpu'], intraOpNumThreads: Math.max(1, threads) }),
+  prepareGpu: () => Promise.reject(new Error('no WebGPU adapter is available')),
+};
+
+/**
+ * A model folder read like the worker's downloads: a missing file is an `http` 404 (what a server
+ * answers), an aborted signal `cancelled`, and progress is reported per file.
+ */
+export function diskModelFiles(dir = BUNDLED_MODEL_DIR, source: ModelSource = bundledSource): ModelFiles {
+  return {
+    source,
+    async read(file, options = {}) {
+      if (options.signal?.aborted) throw new ClipError({ kind: 'cancelled', message: 'Download cancelled', file });
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await readFile(join(dir, file)));
+      } catch (error) {
+        throw new ClipError({ kind: 'http', status: 404, file, message: `Could not download ${file}: HTTP 404 Not Found (${join(dir, file)})` }, { cause: error });
+      }
+      options.onProgress?.({ file, loaded: bytes.length, total: bytes.length, done: true });
+      return bytes;
+    },
+  };
+}
