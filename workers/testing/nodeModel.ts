@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ortNode from 'onnxruntime-node';
 import { BUNDLED_MODEL_ID, type ModelSource } from '../../src/clip/modelSource';
+import type { Capabilities, LoadRequest } from '../api';
 import { ClipError } from '../errors';
+import type { ClipModel } from '../model/clipModel';
+import { loadClipModel, type LoadContext } from '../model/loadModel';
 import type { ModelFiles } from '../modelFiles';
 import type { OrtModule, OrtRuntime } from '../ort';
 
@@ -20,7 +23,7 @@ export const bundledSource: ModelSource = { id: BUNDLED_MODEL_ID, host: '/models
  * the test machine's cores are shared. There is no GPU here: WebGPU fails like a browser without one.
  */
 export const nodeRuntime: OrtRuntime = {
-  load: () => Promise.resolve(ortNode as unknown as OrtModule),
+  load: () => Promise.resolve<OrtModule>(ortNode),
   sessionOptions: (_backend, threads) => ({ executionProviders: ['cpu'], intraOpNumThreads: Math.max(1, threads) }),
   prepareGpu: () => Promise.reject(new Error('no WebGPU adapter is available')),
 };
@@ -44,4 +47,37 @@ export function diskModelFiles(dir = BUNDLED_MODEL_DIR, source: ModelSource = bu
       return bytes;
     },
   };
+}
+
+/** Capabilities of a browser without WebGPU, one core, not cross-origin isolated. */
+export const noGpuCapabilities: Capabilities = {
+  webgpu: { available: false, software: false, shaderF16: false, description: 'no WebGPU adapter' },
+  crossOriginIsolated: false,
+  hardwareConcurrency: 1,
+};
+
+/** Counts generations as the worker does: one counter for loads and backend changes. */
+export function generationCounter(): () => number {
+  let generation = 0;
+  return () => ++generation;
+}
+
+/** The bundled model loaded with onnxruntime-node, on WASM in the given precision (default: the catalog's 8-bit). */
+export async function loadBundledModel(
+  request: Partial<LoadRequest> = {},
+  context: Partial<LoadContext> = {},
+): Promise<ClipModel> {
+  const nextGeneration = context.nextGeneration ?? generationCounter();
+  return loadClipModel(
+    { source: bundledSource, backend: 'wasm', threads: 1, ...request },
+    {
+      runtime: nodeRuntime,
+      files: diskModelFiles(),
+      capabilities: noGpuCapabilities,
+      generation: nextGeneration(),
+      nextGeneration,
+      onBackendChanged: () => undefined,
+      ...context,
+    },
+  );
 }

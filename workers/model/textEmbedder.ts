@@ -1,0 +1,78 @@
+/**
+ * Text embeddings for one model on one backend: from the in-memory cache, else the persistent one
+ * (IndexedDB), else the text tower. Texts to encode are batched by token length across the whole
+ * call (see planTextBatches); between batches the worker's event loop gets a turn, so an abort
+ * message and the IndexedDB writes are not held back until the end.
+ */
+import { planTextBatches } from '../../src/clip/textBatches';
+import type { ClipTokenizer, EncodedBatch } from '../../src/clip/tokenizer';
+import type { TextResult } from '../api';
+import { cancelledError } from '../errors';
+import type { StoredTexts } from '../persistentTextCache';
+import type { TextEmbeddingCache } from '../textCache';
+import { yieldToEventLoop } from '../yieldToEventLoop';
+
+/** Most texts per text run: bounds memory for long label sets. */
+export const TEXT_BATCH = 64;
+
+export interface TextEmbedderParts {
+  tokenizer: ClipTokenizer;
+  /** Runs one padded batch through the text tower: its L2-normalised rows. */
+  embed: (batch: EncodedBatch) => Promise<Float32Array>;
+  memory: TextEmbeddingCache;
+  stored: StoredTexts;
+  /** The result's `dim` when there are no texts. */
+  embeddingDim: number;
+  batchSize?: number;
+}
+
+export interface TextCallOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export type TextEmbeddings = Omit<TextResult, 'generation'>;
+
+export class TextEmbedder {
+  constructor(private readonly parts: TextEmbedderParts) {}
+
+  /**
+   * L2-normalised rows in input order. `onProgress` counts unique texts and hears after each
+   * batch; an aborted `signal` stops between batches (finished batches stay cached).
+   */
+  async encode(texts: string[], { onProgress, signal }: TextCallOptions = {}): Promise<TextEmbeddings> {
+    const { tokenizer, memory, stored: storedTexts, batchSize = TEXT_BATCH } = this.parts;
+    let missing = [...new Set(texts.filter((text) => !memory.get(text)))];
+    const stored = await storedTexts.getMany(missing);
+    stored.forEach((entry, i) => entry && memory.set(missing[i], entry.embedding, entry.truncated));
+    const fromDisk = stored.filter(Boolean).length;
+    missing = missing.filter((_, i) => !stored[i]);
+    const encoded = missing.map((text) => tokenizer.encode(text));
+    const unique = new Set(texts).size;
+    let done = unique - missing.length;
+    onProgress?.(done, unique);
+    const writes: Promise<void>[] = [];
+    for (const rows of planTextBatches(encoded.map((e) => e.ids.length), batchSize)) {
+      await yieldToEventLoop(); // an abort message and the IndexedDB writes get their turn
+      if (signal?.aborted) throw cancelledError('Encoding cancelled');
+      const batch = tokenizer.padBatch(rows.map((i) => encoded[i]));
+      const embeddings = await this.parts.embed(batch);
+      const dim = embeddings.length / rows.length;
+      const values = rows.map((i, row) => ({ text: missing[i], value: { embedding: embeddings.slice(row * dim, (row + 1) * dim), truncated: batch.truncated[row] } }));
+      values.forEach(({ text, value }) => memory.set(text, value.embedding, value.truncated));
+      writes.push(storedTexts.putMany(values));
+      done += rows.length;
+      onProgress?.(done, unique);
+    }
+    // Stored before answering: a reload right after the result must not encode them again.
+    await Promise.all(writes);
+    const dim = texts.length > 0 ? memory.get(texts[0])!.embedding.length : this.parts.embeddingDim;
+    const out = new Float32Array(texts.length * dim);
+    const truncated = texts.map((text, row) => {
+      const entry = memory.get(text)!;
+      out.set(entry.embedding, row * dim);
+      return entry.truncated;
+    });
+    return { embeddings: out, dim, truncated, encodedCount: missing.length, storedCount: fromDisk };
+  }
+}
