@@ -3,10 +3,11 @@
  * truncation, the caches, progress and abort between batches.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PersistentTextCache } from '../persistentTextCache';
-import { loadBundledModel } from '../testing/nodeModel';
+import { PersistentTextCache, type StoredEmbedding, type StoredTexts } from '../persistentTextCache';
+import { bundledTextTower, loadBundledModel } from '../testing/nodeModel';
+import { TextEmbeddingCache } from '../textCache';
 import type { ClipModel } from './clipModel';
-import { TEXT_BATCH } from './textEmbedder';
+import { TEXT_BATCH, TextEmbedder } from './textEmbedder';
 
 const LABELS = ['a photo of a red circle.', 'a photo of a blue square.', 'green', 'a photo of a green triangle.'];
 
@@ -99,6 +100,50 @@ describe('the persistent text cache without IndexedDB (Node)', () => {
       expect(await fresh.encodeTexts(['red', 'blue'])).toMatchObject({ encodedCount: 2, storedCount: 0 });
     } finally {
       await fresh.dispose();
+    }
+  });
+});
+
+/** A persistent store held in a Map: the text embedder's view of IndexedDB, which Node lacks. */
+class MapStore implements StoredTexts {
+  readonly entries = new Map<string, StoredEmbedding>();
+  async getMany(texts: string[]) {
+    return texts.map((text) => this.entries.get(text));
+  }
+  async putMany(entries: { text: string; value: StoredEmbedding }[]) {
+    for (const { text, value } of entries) this.entries.set(text, value);
+  }
+}
+
+describe('encodeTexts with a memory cache smaller than the call', () => {
+  const texts = ['red', 'blue', 'green', 'circle', 'square', 'a photo of a red circle.'];
+
+  it('returns every embedding of the call even when the cache cannot hold them all', async () => {
+    const small = await loadBundledModel({ precision: 'fp32' }, { textCacheLimit: 2 });
+    try {
+      const result = await small.encodeTexts(texts);
+      const reference = await model.encodeTexts(texts);
+      expect(result.encodedCount).toBe(texts.length);
+      expect(result.embeddings).toEqual(reference.embeddings);
+    } finally {
+      await small.dispose();
+    }
+  });
+
+  it("survives entries read from the persistent cache evicting the call's own memory hits", async () => {
+    const tower = await bundledTextTower('fp32');
+    try {
+      const stored = new MapStore();
+      const embedder = new TextEmbedder({ tokenizer: tower.tokenizer, embed: tower.embed, memory: new TextEmbeddingCache(3), stored, embeddingDim: 64 });
+      // 'red' is in memory; three other texts come from the persistent store during the next call.
+      const first = await embedder.encode(['red', 'x', 'y', 'z']);
+      const other = new TextEmbedder({ tokenizer: tower.tokenizer, embed: tower.embed, memory: new TextEmbeddingCache(3), stored, embeddingDim: 64 });
+      await other.encode(['red']);
+      const again = await other.encode(['red', 'x', 'y', 'z']);
+      expect(again).toMatchObject({ encodedCount: 0, storedCount: 3 });
+      expect(again.embeddings).toEqual(first.embeddings);
+    } finally {
+      await tower.release();
     }
   });
 });

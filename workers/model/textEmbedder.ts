@@ -9,7 +9,7 @@ import type { ClipTokenizer, EncodedBatch } from '../../src/clip/tokenizer';
 import type { TextResult } from '../api';
 import { cancelledError } from '../errors';
 import type { StoredTexts } from '../persistentTextCache';
-import type { TextEmbeddingCache } from '../textCache';
+import type { CachedText, TextEmbeddingCache } from '../textCache';
 import { yieldToEventLoop } from '../yieldToEventLoop';
 
 /** Most texts per text run: bounds memory for long label sets. */
@@ -42,15 +42,26 @@ export class TextEmbedder {
    */
   async encode(texts: string[], { onProgress, signal }: TextCallOptions = {}): Promise<TextEmbeddings> {
     const { tokenizer, memory, stored: storedTexts, batchSize = TEXT_BATCH } = this.parts;
-    let missing = [...new Set(texts.filter((text) => !memory.get(text)))];
+    // This call's embeddings are collected here: the caches may drop any entry at any time (a
+    // call can hold more texts than the memory cache, and stored hits make room as they arrive).
+    const found = new Map<string, CachedText>();
+    const unique = [...new Set(texts)];
+    for (const text of unique) {
+      const hit = memory.get(text);
+      if (hit) found.set(text, hit);
+    }
+    let missing = unique.filter((text) => !found.has(text));
     const stored = await storedTexts.getMany(missing);
-    stored.forEach((entry, i) => entry && memory.set(missing[i], entry.embedding, entry.truncated));
+    stored.forEach((entry, i) => {
+      if (!entry) return;
+      found.set(missing[i], entry);
+      memory.set(missing[i], entry.embedding, entry.truncated);
+    });
     const fromDisk = stored.filter(Boolean).length;
-    missing = missing.filter((_, i) => !stored[i]);
+    missing = missing.filter((text) => !found.has(text));
     const encoded = missing.map((text) => tokenizer.encode(text));
-    const unique = new Set(texts).size;
-    let done = unique - missing.length;
-    onProgress?.(done, unique);
+    let done = unique.length - missing.length;
+    onProgress?.(done, unique.length);
     const writes: Promise<void>[] = [];
     for (const rows of planTextBatches(encoded.map((e) => e.ids.length), batchSize)) {
       await yieldToEventLoop(); // an abort message and the IndexedDB writes get their turn
@@ -59,17 +70,20 @@ export class TextEmbedder {
       const embeddings = await this.parts.embed(batch);
       const dim = embeddings.length / rows.length;
       const values = rows.map((i, row) => ({ text: missing[i], value: { embedding: embeddings.slice(row * dim, (row + 1) * dim), truncated: batch.truncated[row] } }));
-      values.forEach(({ text, value }) => memory.set(text, value.embedding, value.truncated));
+      for (const { text, value } of values) {
+        found.set(text, value);
+        memory.set(text, value.embedding, value.truncated);
+      }
       writes.push(storedTexts.putMany(values));
       done += rows.length;
-      onProgress?.(done, unique);
+      onProgress?.(done, unique.length);
     }
     // Stored before answering: a reload right after the result must not encode them again.
     await Promise.all(writes);
-    const dim = texts.length > 0 ? memory.get(texts[0])!.embedding.length : this.parts.embeddingDim;
+    const dim = texts.length > 0 ? found.get(texts[0])!.embedding.length : this.parts.embeddingDim;
     const out = new Float32Array(texts.length * dim);
     const truncated = texts.map((text, row) => {
-      const entry = memory.get(text)!;
+      const entry = found.get(text)!; // every text of the call is in `found` by now
       out.set(entry.embedding, row * dim);
       return entry.truncated;
     });

@@ -7,12 +7,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ortNode from 'onnxruntime-node';
-import { BUNDLED_MODEL_ID, type ModelSource } from '../../src/clip/modelSource';
+import { BUNDLED_MODEL_ID, type ModelSource, type Precision } from '../../src/clip/modelSource';
+import { ClipTokenizer, type EncodedBatch } from '../../src/clip/tokenizer';
 import type { Capabilities, LoadRequest } from '../api';
+import type { BackendPlan } from '../backend';
 import { ClipError } from '../errors';
 import type { ClipModel } from '../model/clipModel';
 import { loadClipModel, type LoadContext } from '../model/loadModel';
-import type { ModelFiles } from '../modelFiles';
+import { TowerRunner } from '../model/towerRunner';
+import { TowerSessions } from '../model/towerSessions';
+import { fetchConfigs, type ModelFiles } from '../modelFiles';
 import type { OrtModule, OrtRuntime } from '../ort';
 
 export const BUNDLED_MODEL_DIR = fileURLToPath(new URL('../../public/models/clip-shapes-tiny/', import.meta.url));
@@ -80,4 +84,19 @@ export async function loadBundledModel(
       ...context,
     },
   );
+}
+
+/** The bundled model's tokenizer and text tower (through the worker's TowerRunner), for the text embedder's tests. */
+export async function bundledTextTower(precision: Precision = 'fp32'): Promise<{ tokenizer: ClipTokenizer; embed: (batch: EncodedBatch) => Promise<Float32Array>; release: () => Promise<void> }> {
+  const files = diskModelFiles();
+  const configs = await fetchConfigs(files);
+  const tokenizer = ClipTokenizer.fromJson(configs.tokenizer, configs.tokenizerConfig);
+  const plan: BackendPlan = { backend: 'wasm', precision, vision: precision, note: null };
+  const sessions = await TowerSessions.create({ files, plan, runtime: nodeRuntime, threads: 1, onDeviceLost: () => undefined });
+  const nextGeneration = generationCounter();
+  const runner = new TowerRunner(
+    { sessions, generation: nextGeneration(), fallbackReason: null },
+    { files, runtime: nodeRuntime, capabilities: noGpuCapabilities, threads: 1, wasmTowers: undefined, nextGeneration, onBackendChanged: () => undefined },
+  );
+  return { tokenizer, embed: (batch) => runner.runText(runner.backend, batch, tokenizer.endId), release: () => runner.dispose() };
 }
