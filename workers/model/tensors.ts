@@ -2,11 +2,16 @@
 import { normalizeRows } from '../../src/clip/similarity';
 import { ClipError } from '../errors';
 import type { OrtTensor } from '../ort';
+import { halfBitsToFloat32 } from './float16';
 
-/** An output tensor's values as float32. */
+/** An output tensor's values as float32 (fp16 exports may return float16 embeddings). */
 export function toFloat32(tensor: OrtTensor): Float32Array {
   if (tensor.type === 'float32') return tensor.data as Float32Array;
-  if (tensor.type === 'float16') return Float32Array.from(tensor.data as ArrayLike<number>);
+  if (tensor.type === 'float16') {
+    const data = tensor.data;
+    // Raw half-precision bits where JavaScript has no Float16Array; numbers where it has one.
+    return data instanceof Uint16Array ? halfBitsToFloat32(data) : Float32Array.from(data as ArrayLike<number>);
+  }
   throw new ClipError({ kind: 'internal', message: `The model returned ${tensor.type} values; expected float32 or float16` });
 }
 
