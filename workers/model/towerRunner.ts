@@ -1,11 +1,15 @@
 /**
  * Runs one model's two towers on its current backend, one inference at a time (an onnxruntime
  * session must not run two at once), and moves them to WASM when WebGPU loses its device.
+ *
+ * Each backend the towers run on is an `ActiveBackend` with its own generation: embeddings made on
+ * a lost GPU and on WASM must never meet in one score. A task given to `use` runs wholly on one
+ * backend: if the backend is replaced under it, it starts again on the new one.
  */
 import type { TowerPrecisions } from '../../src/clip/catalog';
 import type { EncodedBatch } from '../../src/clip/tokenizer';
 import type { Capabilities } from '../api';
-import { planBackend, wasmThreads } from '../backend';
+import { planBackend } from '../backend';
 import { ClipError } from '../errors';
 import type { ModelFiles } from '../modelFiles';
 import type { OrtModule, OrtRuntime, OrtSession, OrtTensor } from '../ort';
@@ -28,18 +32,23 @@ export interface RunnerOptions {
   files: ModelFiles;
   runtime: OrtRuntime;
   capabilities: Capabilities;
-  /** WASM threads asked for at load. */
+  /** WASM threads asked for at load: a fallback to WASM keeps them. */
   threads: number;
   /** The catalog's WASM weights for this model. */
   wasmTowers: TowerPrecisions | undefined;
   nextGeneration: () => number;
-  /** Told once the towers run on a new backend, with a message for people. */
+  /** Told once the towers run on a new backend (a new generation), with a message for people. */
   onBackendChanged: (backend: ActiveBackend, message: string) => void;
 }
 
+/** Thrown inside `use` when the backend a task started on was replaced: the task runs again. */
+class BackendReplaced extends Error {}
+
 export class TowerRunner {
   private active: ActiveBackend;
+  /** Set when the GPU device was lost; cleared only once WASM has taken over. */
   private lostReason: string | null = null;
+  private replacing: Promise<ActiveBackend> | null = null;
   private readonly queue = new SerialQueue();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
@@ -56,14 +65,23 @@ export class TowerRunner {
     return this.active;
   }
 
-  /** The WebGPU device is gone: the next run moves to WASM. */
+  /** The WebGPU device is gone: move to WASM now, or (if that fails) on the next use. */
   deviceLost(reason: string): void {
-    this.lostReason = reason;
+    if (this.active.sessions.plan.backend !== 'webgpu') return;
+    this.lostReason ??= reason;
+    void this.ready().catch(() => undefined); // a failure is retried (and reported) by the next use
   }
 
-  /** Runs `task` on the current backend. */
+  /** Runs `task` on one backend from start to end; it starts again if the backend is replaced meanwhile. */
   async use<T>(task: (backend: ActiveBackend) => Promise<T>): Promise<T> {
-    return task(this.active);
+    for (;;) {
+      const backend = await this.ready();
+      try {
+        return await task(backend);
+      } catch (error) {
+        if (!(error instanceof BackendReplaced)) throw error;
+      }
+    }
   }
 
   /** `pixels` holds `dims[0]` preprocessed images [3,H,W]: their L2-normalised embeddings. */
@@ -88,27 +106,41 @@ export class TowerRunner {
     await this.queue.run(() => this.active.sessions.release());
   }
 
-  private run(_backend: ActiveBackend, tower: 'vision' | 'text', makeFeeds: (ort: OrtModule, session: OrtSession) => Record<string, OrtTensor>, rows: number): Promise<Float32Array> {
+  private run(backend: ActiveBackend, tower: 'vision' | 'text', makeFeeds: (ort: OrtModule, session: OrtSession) => Record<string, OrtTensor>, rows: number): Promise<Float32Array> {
     return this.queue.run(async () => {
       if (this.disposed) throw released();
-      if (this.lostReason) await this.fallBackToWasm(this.lostReason);
-      const { sessions } = this.active;
-      const session = tower === 'vision' ? sessions.vision : await sessions.text();
-      const outputs = await session.run(makeFeeds(sessions.ort, session));
+      if (backend !== this.active || this.lostReason !== null) throw new BackendReplaced();
+      const session = tower === 'vision' ? backend.sessions.vision : await backend.sessions.text();
+      const outputs = await session.run(makeFeeds(backend.sessions.ort, session));
       return embeddingRows(outputs, tower === 'vision' ? 'image_embeds' : 'text_embeds', session.outputNames[0], rows);
     });
   }
 
-  private async fallBackToWasm(reason: string): Promise<void> {
-    this.lostReason = null;
-    const { files, runtime, capabilities, wasmTowers } = this.options;
+  /** The backend to run on, after moving to WASM if the GPU was lost (one attempt at a time). */
+  private ready(): Promise<ActiveBackend> {
+    if (this.lostReason === null) return Promise.resolve(this.active);
+    this.replacing ??= this.queue.run(() => this.fallBackToWasm()).finally(() => {
+      this.replacing = null;
+    });
+    return this.replacing;
+  }
+
+  private async fallBackToWasm(): Promise<ActiveBackend> {
+    const reason = this.lostReason;
+    if (reason === null) return this.active;
+    if (this.disposed) throw released();
+    await this.active.sessions.release().catch(() => undefined); // a lost device's sessions are useless
+    const { files, runtime, capabilities, threads, wasmTowers } = this.options;
     const noGpu: Capabilities = { ...capabilities, webgpu: { available: false, software: false, shaderF16: false, description: reason } };
     const plan = planBackend('wasm', noGpu, 'auto', wasmTowers);
-    const sessions = await TowerSessions.create({ files, plan, runtime, threads: wasmThreads(noGpu), onDeviceLost: () => undefined });
+    // Fails like a load (download, session): `lostReason` stays, so the next use tries again.
+    const sessions = await TowerSessions.create({ files, plan, runtime, threads, onDeviceLost: () => undefined });
     const message = `The GPU device was lost (${reason}); switched to WASM`;
-    this.active = { sessions, generation: this.active.generation, fallbackReason: message };
+    this.active = { sessions, generation: this.options.nextGeneration(), fallbackReason: message };
+    this.lostReason = null;
     this.options.onBackendChanged(this.active, message);
     this.prepareTextWhenIdle();
+    return this.active;
   }
 
   /** Makes the text session in the background once nothing else has used the worker for a while. */
