@@ -78,10 +78,10 @@ export async function loadBundledModel(
       runtime: nodeRuntime,
       files: diskModelFiles(),
       capabilities: noGpuCapabilities,
-      generation: nextGeneration(),
-      nextGeneration,
       onBackendChanged: () => undefined,
       ...context,
+      generation: context.generation ?? nextGeneration(),
+      nextGeneration,
     },
   );
 }
