@@ -34,6 +34,7 @@ export class ClipModel {
     private readonly parts: ModelParts,
   ) {
     this.images = new ImageEmbedder(parts.preprocessor);
+    this.textEmbedder(runner.backend); // opens the persistent cache now, not on the first labels
   }
 
   /** What the page is told about this model; it changes when the backend does (a new generation). */
