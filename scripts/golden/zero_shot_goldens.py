@@ -72,6 +72,15 @@ def unit(v):
     return v / np.linalg.norm(v)
 
 
+def dump(value, indent=""):
+    """JSON with one line per list of scores, so a picture's scores read as a row."""
+    if isinstance(value, dict):
+        inner = indent + "  "
+        items = [f"{inner}{json.dumps(k)}: {dump(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    return json.dumps(value)
+
+
 def main(folder):
     spec = json.load(open(os.path.join(folder, "spec.json")))
     config = json.load(open(os.path.join(MODEL, "preprocessor_config.json")))
@@ -108,8 +117,7 @@ def main(folder):
         out["towers"][towers] = {"scores": scores}
         print(towers, json.dumps({p: {k: [round(v, 4) for v in s] for k, s in d.items()} for p, d in scores.items()}), file=sys.stderr)
     with open(OUT, "w") as f:
-        json.dump(out, f, indent=1)
-        f.write("\n")
+        f.write(dump(out) + "\n")
     print(f"wrote {OUT}", file=sys.stderr)
 
 
