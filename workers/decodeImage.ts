@@ -2,8 +2,13 @@
  * Decoding an image file to 8-bit RGBA in the worker, keeping colour values the way the reference
  * CLIP pipeline (Pillow) sees them: no colour-space conversion and no alpha premultiplication
  * (a canvas premultiplies, which destroys the colour of translucent pixels).
+ *
+ * Failures are ClipErrors with the image's name as `file`: `not-image`, `decode` (corrupt, empty
+ * or unsupported), `limit` (too many pixels).
  */
 import { decode as decodePng } from 'fast-png';
+import { ClipError, type ClipErrorKind } from './errors';
+
 export interface DecodedImage {
   data: Uint8Array | Uint8ClampedArray;
   width: number;
@@ -14,21 +19,23 @@ export interface DecodedImage {
 /** Larger images would need gigabytes of memory to decode; phones take at most ~50 MP. */
 export const MAX_PIXELS = 100_000_000;
 
-export class ImageInputError extends Error {}
+function imageError(kind: ClipErrorKind, name: string, message: string, cause?: unknown): ClipError {
+  return new ClipError({ kind, message, file: name }, { cause });
+}
 
 export async function decodeImage(blob: Blob, name: string): Promise<DecodedImage> {
   const type = blob.type || (await sniffImageType(blob));
   if (!type || !type.startsWith('image/')) {
-    throw new ImageInputError(`${name} is not an image${blob.type ? ` (${blob.type})` : ''}`);
+    throw imageError('not-image', name, `${name} is not an image${blob.type ? ` (${blob.type})` : ''}`);
   }
-  if (blob.size === 0) throw new ImageInputError(`${name} is empty`);
+  if (blob.size === 0) throw imageError('decode', name, `${name} is empty`);
   const alphaPng = await decodeAlphaPng(blob, type).catch(() => null);
   if (alphaPng) return checkSize(alphaPng, name);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
-  } catch {
-    throw new ImageInputError(`${name} could not be decoded: the file is corrupt or not a supported image format`);
+  } catch (error) {
+    throw imageError('decode', name, `${name} could not be decoded: the file is corrupt or not a supported image format`, error);
   }
   try {
     checkDimensions(bitmap.width, bitmap.height, name);
@@ -53,7 +60,7 @@ export function readBitmap(bitmap: ImageBitmap): DecodedImage {
   }
   const canvas = reusable && scratch ? scratch : new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new ImageInputError('This browser has no 2D canvas to read the image with');
+  if (!context) throw new ClipError({ kind: 'internal', message: 'This browser has no 2D canvas to read the image with' });
   context.clearRect(0, 0, bitmap.width, bitmap.height); // a transparent frame must not show the last one
   context.drawImage(bitmap, 0, 0);
   const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height);
@@ -62,7 +69,7 @@ export function readBitmap(bitmap: ImageBitmap): DecodedImage {
 
 function checkDimensions(width: number, height: number, name: string): void {
   if (width * height > MAX_PIXELS) {
-    throw new ImageInputError(`${name} is too large (${width}×${height}, over ${MAX_PIXELS / 1e6} megapixels)`);
+    throw imageError('limit', name, `${name} is too large (${width}×${height}, over ${MAX_PIXELS / 1e6} megapixels)`);
   }
 }
 

@@ -1,35 +1,38 @@
-/** Fetching model files with byte-level progress and errors that name the file. */
+/**
+ * Fetching model files with byte-level progress. Every failure is a `ClipError` naming the file:
+ * `network` (unreachable, dropped), `http` (with `status`), `integrity` (fewer bytes than announced),
+ * `cancelled` (the caller's signal).
+ */
 import type { FileProgress } from './api';
-
-export class DownloadError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DownloadError';
-  }
-}
+import { ClipError } from './errors';
 
 export interface DownloadOptions {
   signal?: AbortSignal;
   onProgress?: (progress: FileProgress) => void;
 }
 
+export function downloadCancelled(file: string): ClipError {
+  return new ClipError({ kind: 'cancelled', message: 'Download cancelled', file });
+}
+
 export async function downloadFile(url: string, file: string, options: DownloadOptions = {}): Promise<Uint8Array> {
+  const { signal } = options;
   let response: Response;
   try {
-    response = await fetch(url, { signal: options.signal, mode: 'cors', credentials: 'omit' });
+    response = await fetch(url, { signal, mode: 'cors', credentials: 'omit' });
   } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new DownloadError(file, `Could not download ${file}: network error (${url} unreachable)`);
+    if (signal?.aborted) throw downloadCancelled(file);
+    throw new ClipError({ kind: 'network', message: `Could not download ${file}: network error (${url} unreachable)`, file }, { cause: error });
   }
   if (!response.ok) {
-    throw new DownloadError(file, `Could not download ${file}: HTTP ${response.status} ${response.statusText}`.trim() + ` (${url})`);
+    const message = `Could not download ${file}: HTTP ${response.status} ${response.statusText}`.trim() + ` (${url})`;
+    throw new ClipError({ kind: 'http', message, file, status: response.status });
   }
-  // Static dev servers answer a missing file with the app's index.html and status 200.
+  // Static dev servers answer a missing file with the app's index.html and status 200: that is the
+  // 404 it stands for (an optional file is then skipped like a real 404).
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    throw new DownloadError(file, `Could not download ${file}: the server sent a web page instead (not found at ${url})`);
+    const message = `Could not download ${file}: the server sent a web page instead (not found at ${url})`;
+    throw new ClipError({ kind: 'http', message, file, status: 404 });
   }
   const lengthHeader = response.headers.get('content-length');
   // A compressed response's length counts compressed bytes: only trust it for identity encoding.
@@ -59,11 +62,11 @@ export async function downloadFile(url: string, file: string, options: DownloadO
       }
     }
   } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new DownloadError(file, `Download of ${file} was interrupted after ${loaded} bytes`);
+    if (signal?.aborted) throw downloadCancelled(file);
+    throw new ClipError({ kind: 'network', message: `Download of ${file} was interrupted after ${loaded} bytes`, file }, { cause: error });
   }
   if (total !== null && loaded !== total) {
-    throw new DownloadError(file, `Download of ${file} is incomplete: ${loaded} of ${total} bytes`);
+    throw new ClipError({ kind: 'integrity', message: `Download of ${file} is incomplete: ${loaded} of ${total} bytes`, file });
   }
   const bytes = concat(chunks, loaded);
   report(loaded, true);

@@ -1,11 +1,12 @@
 /**
  * Model files kept with the Cache API, so a second visit (or a lecture with no network) loads from
  * disk. A file is stored only once it is complete and verified: nothing half-written is ever kept.
+ * A file that fails its pinned size or SHA-256 is an `integrity` ClipError.
  */
 import { MODEL_CACHE } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
-import { DownloadError, downloadFile, type DownloadOptions } from './download';
-
+import { downloadFile, type DownloadOptions } from './download';
+import { ClipError } from './errors';
 
 export interface Integrity {
   size: number;
@@ -28,11 +29,13 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 export async function verify(file: string, bytes: Uint8Array, integrity: Integrity | undefined): Promise<void> {
   if (!integrity) return;
   if (bytes.byteLength !== integrity.size) {
-    throw new DownloadError(file, `${file} has the wrong size: ${bytes.byteLength} bytes instead of ${integrity.size} (truncated or corrupted download)`);
+    const message = `${file} has the wrong size: ${bytes.byteLength} bytes instead of ${integrity.size} (truncated or corrupted download)`;
+    throw new ClipError({ kind: 'integrity', message, file });
   }
   const hash = await sha256Hex(bytes);
   if (hash !== integrity.sha256) {
-    throw new DownloadError(file, `${file} failed its integrity check (SHA-256 ${hash.slice(0, 12)}… instead of ${integrity.sha256.slice(0, 12)}…)`);
+    const message = `${file} failed its integrity check (SHA-256 ${hash.slice(0, 12)}… instead of ${integrity.sha256.slice(0, 12)}…)`;
+    throw new ClipError({ kind: 'integrity', message, file });
   }
 }
 

@@ -1,22 +1,34 @@
-/** Downloading everything one model needs: configs, tokenizer and the two ONNX towers. */
+/**
+ * Everything one model needs: configs, tokenizer and the two ONNX towers, read through a
+ * `ModelFiles` (in the worker: the Cache API, else the network; in Node tests: a folder).
+ */
 import { catalogEntry } from '../src/clip/catalog';
 import { CONFIG_FILES, modelFileUrl, onnxFileName, type ModelSource, type Precision } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
-import { DownloadError } from './download';
+import { ClipError } from './errors';
 import { fetchModelFile } from './modelCache';
 
-export interface FetchContext {
-  source: ModelSource;
-  onProgress: (p: FileProgress) => void;
+export interface ReadOptions {
   signal?: AbortSignal;
+  onProgress?: (progress: FileProgress) => void;
 }
 
-function fetchFile(context: FetchContext, file: string): Promise<Uint8Array> {
-  const { source, onProgress, signal } = context;
+/** Where the files of one model come from. */
+export interface ModelFiles {
+  readonly source: ModelSource;
+  /** One file's bytes; fails with a ClipError (`network`, `http`, `integrity`, `cancelled`) naming the file. */
+  read(file: string, options?: ReadOptions): Promise<Uint8Array>;
+}
+
+/** The worker's: the browser's model cache, else a download verified against the catalog's pins. */
+export function cachedModelFiles(source: ModelSource): ModelFiles {
   // Pinned sizes and hashes only hold for the revision the catalog names.
   const entry = catalogEntry(source.id);
-  const integrity = entry && entry.revision === source.revision ? entry.integrity?.[file] : undefined;
-  return fetchModelFile(modelFileUrl(source, file), file, { onProgress, signal, integrity, modelId: source.id });
+  const pins = entry && entry.revision === source.revision ? entry.integrity : undefined;
+  return {
+    source,
+    read: (file, options = {}) => fetchModelFile(modelFileUrl(source, file), file, { ...options, integrity: pins?.[file], modelId: source.id }),
+  };
 }
 
 export interface ModelConfigs {
@@ -26,33 +38,38 @@ export interface ModelConfigs {
   tokenizerConfig: object | undefined;
 }
 
-export async function fetchConfigs(context: FetchContext): Promise<ModelConfigs> {
-  const get = async (file: string) => {
-    const bytes = await fetchFile(context, file);
+export async function fetchConfigs(files: ModelFiles, options: ReadOptions = {}): Promise<ModelConfigs> {
+  const getObject = async (file: string): Promise<Record<string, unknown>> => {
+    const bytes = await files.read(file, options);
+    let json: unknown;
     try {
-      return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-    } catch {
-      throw new DownloadError(file, `${file} is not valid JSON (${modelFileUrl(context.source, file)})`);
+      json = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (error) {
+      throw invalidFile(file, `${file} is not valid JSON (${modelFileUrl(files.source, file)})`, error);
     }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw invalidFile(file, `${file} does not hold a JSON object (${modelFileUrl(files.source, file)})`);
+    }
+    return json as Record<string, unknown>;
   };
   const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all([
-    get(CONFIG_FILES.config),
-    get(CONFIG_FILES.preprocessor),
-    get(CONFIG_FILES.tokenizer),
-    // Optional: only the pad token comes from here, and the tokenizer knows a default.
-    get(CONFIG_FILES.tokenizerConfig).catch((error: unknown) => {
-      if (error instanceof DownloadError && /HTTP 404|web page/.test(error.message)) return undefined;
+    getObject(CONFIG_FILES.config),
+    getObject(CONFIG_FILES.preprocessor),
+    getObject(CONFIG_FILES.tokenizer),
+    // Optional: only the special tokens come from here, and the tokenizer knows defaults.
+    getObject(CONFIG_FILES.tokenizerConfig).catch((error: unknown) => {
+      if (error instanceof ClipError && error.kind === 'http' && error.status === 404) return undefined;
       throw error;
     }),
   ]);
-  return {
-    config: config as Record<string, unknown>,
-    preprocessor,
-    tokenizer: tokenizer as object,
-    tokenizerConfig: tokenizerConfig as object | undefined,
-  };
+  return { config, preprocessor, tokenizer, tokenizerConfig };
 }
 
-export function fetchTowerFile(context: FetchContext, tower: 'vision' | 'text', precision: Precision): Promise<Uint8Array> {
-  return fetchFile(context, onnxFileName(tower, precision));
+export function fetchTowerFile(files: ModelFiles, tower: 'vision' | 'text', precision: Precision, options: ReadOptions = {}): Promise<Uint8Array> {
+  return files.read(onnxFileName(tower, precision), options);
+}
+
+/** A model file that arrived but cannot be used. */
+export function invalidFile(file: string, message: string, cause?: unknown): ClipError {
+  return new ClipError({ kind: 'invalid-model', message, file }, { cause });
 }

@@ -1,6 +1,7 @@
 /**
  * Text embeddings kept in IndexedDB, keyed by model, precision and text, so a 1000-label preset is
  * encoded once per browser. Failures (private mode, quota) only cost speed: callers carry on.
+ * Where there is no IndexedDB (Node), it keeps nothing and finds nothing.
  */
 const DB_NAME = 'clip-text-embeddings';
 const STORE = 'embeddings';
@@ -17,7 +18,15 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-export class PersistentTextCache {
+/** What the text embedder needs from a persistent store. */
+export interface StoredTexts {
+  /** One entry per text, undefined where none is stored. */
+  getMany(texts: string[]): Promise<(StoredEmbedding | undefined)[]>;
+  /** Never fails: a store that cannot write only costs speed. */
+  putMany(entries: { text: string; value: StoredEmbedding }[]): Promise<void>;
+}
+
+export class PersistentTextCache implements StoredTexts {
   private db: Promise<IDBDatabase | null>;
 
   /** `namespace` names the model, revision and precision: embeddings differ between them. */

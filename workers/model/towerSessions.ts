@@ -4,67 +4,76 @@
  * embeddings from IndexedDB, so the first result only needs the image tower, and creating a
  * session blocks the worker's thread for a good part of a second.
  */
-import type * as Ort from 'onnxruntime-web';
-import type { Precision } from '../src/clip/modelSource';
-import type { Capabilities } from './api';
-import { wasmThreads, type BackendPlan } from './backend';
-import { fetchTowerFile, type FetchContext } from './modelFiles';
-import { loadOrt, type OrtModule } from './ort';
+import { onnxFileName } from '../../src/clip/modelSource';
+import type { BackendPlan } from '../backend';
+import { ClipError } from '../errors';
+import { fetchTowerFile, invalidFile, type ModelFiles, type ReadOptions } from '../modelFiles';
+import type { OrtModule, OrtRuntime, OrtSession, SessionOptions } from '../ort';
+
+export interface SessionsRequest {
+  files: ModelFiles;
+  plan: BackendPlan;
+  runtime: OrtRuntime;
+  /** WASM threads to ask for. */
+  threads: number;
+  /** Signal and progress for the downloads. */
+  read?: ReadOptions;
+  /** WebGPU: called when the device is lost after the sessions were made. */
+  onDeviceLost: (reason: string) => void;
+}
 
 export class TowerSessions {
-  private textSession: Ort.InferenceSession | null;
-  private pendingText: Promise<Ort.InferenceSession> | null = null;
+  private textSession: OrtSession | null;
+  private pendingText: Promise<OrtSession> | null = null;
+  private released = false;
 
   private constructor(
     readonly ort: OrtModule,
     readonly plan: BackendPlan,
     /** WASM threads onnxruntime actually uses (0 on WebGPU). */
     readonly threads: number,
-    readonly vision: Ort.InferenceSession,
+    readonly vision: OrtSession,
     private textBytes: Uint8Array | null,
-    text: Ort.InferenceSession | null,
+    text: OrtSession | null,
     /** Cheap fingerprint of the text tower's file: a regenerated model must not reuse old embeddings. */
     readonly textFingerprint: string,
+    private readonly options: SessionOptions,
   ) {
     this.textSession = text;
   }
 
-  static async create(
-    context: FetchContext,
-    plan: BackendPlan,
-    caps: Capabilities,
-    onDeviceLost: (reason: string) => void,
-    requestedThreads?: number,
-  ): Promise<TowerSessions> {
-    const ort = await loadOrt(plan.backend);
-    ort.env.wasm.numThreads = requestedThreads ?? wasmThreads(caps);
-    if (plan.backend === 'webgpu') await createOwnGpuDevice(ort, plan.precision, onDeviceLost);
+  static async create({ files, plan, runtime, threads: requestedThreads, read = {}, onDeviceLost }: SessionsRequest): Promise<TowerSessions> {
+    const ort = await runtime.load(plan.backend);
+    ort.env.wasm.numThreads = requestedThreads;
+    if (plan.backend === 'webgpu') await runtime.prepareGpu(ort, plan.precision, onDeviceLost);
+    const options = sessionOptions(plan, runtime, requestedThreads);
     // Both downloads start now; the image session is built while the text file still arrives.
-    const textFile = fetchTowerFile(context, 'text', plan.precision);
+    const textFile = fetchTowerFile(files, 'text', plan.precision, read);
     textFile.catch(() => undefined); // awaited below; a failure must not surface as unhandled first
-    const vision = await ort.InferenceSession.create(await fetchTowerFile(context, 'vision', plan.vision), sessionOptions(plan));
+    const vision = await createSession(ort, await fetchTowerFile(files, 'vision', plan.vision, read), options, onnxFileName('vision', plan.vision));
     let textBytes: Uint8Array;
-    let text: Ort.InferenceSession | null;
+    let text: OrtSession | null;
     try {
       textBytes = await textFile;
       // WebGPU makes both now, so a GPU that cannot run the text tower falls back to WASM at load.
-      text = plan.backend === 'webgpu' ? await ort.InferenceSession.create(textBytes, sessionOptions(plan)) : null;
+      text = plan.backend === 'webgpu' ? await createSession(ort, textBytes, options, onnxFileName('text', plan.precision)) : null;
     } catch (error) {
       await vision.release();
       throw error;
     }
     // Without cross-origin isolation onnxruntime quietly drops to one thread: report what it uses.
     const threads = plan.backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 0;
-    return new TowerSessions(ort, plan, threads, vision, text ? null : textBytes, text, fingerprint(textBytes));
+    return new TowerSessions(ort, plan, threads, vision, text ? null : textBytes, text, fingerprint(textBytes), options);
   }
 
   get textReady(): boolean {
     return this.textSession !== null;
   }
 
-  async text(): Promise<Ort.InferenceSession> {
+  async text(): Promise<OrtSession> {
     if (this.textSession) return this.textSession;
-    this.pendingText ??= this.ort.InferenceSession.create(this.textBytes!, sessionOptions(this.plan)).then(
+    if (this.released) throw new ClipError({ kind: 'internal', message: 'The model was released' });
+    this.pendingText ??= createSession(this.ort, this.textBytes!, this.options, onnxFileName('text', this.plan.precision)).then(
       (session) => {
         this.textSession = session;
         this.textBytes = null;
@@ -78,22 +87,36 @@ export class TowerSessions {
     return this.pendingText;
   }
 
+  /** Releases both sessions; later calls do nothing (a lost GPU's sessions are released once). */
   async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    this.textBytes = null;
     await this.vision.release();
     const text = this.textSession ?? (this.pendingText ? await this.pendingText.catch(() => null) : null);
     await text?.release();
   }
 }
 
-function sessionOptions(plan: BackendPlan): Ort.InferenceSession.SessionOptions {
+function sessionOptions(plan: BackendPlan, runtime: OrtRuntime, threads: number): SessionOptions {
   return {
-    executionProviders: [plan.backend],
     graphOptimizationLevel: 'all',
     // With one WASM thread per core, threads spinning between operators take the cores the
     // browser's own threads (image decoding, compositing) need: the vision tower measured ~5% faster
     // with 2 threads on 2 cores without spinning (BENCHMARKS.md).
     extra: { session: { intra_op: { allow_spinning: '0' } } },
+    ...runtime.sessionOptions(plan.backend, threads),
   };
+}
+
+/** A session from a tower file; a file onnxruntime cannot use is an invalid model naming it. */
+async function createSession(ort: OrtModule, bytes: Uint8Array, options: SessionOptions, file: string): Promise<OrtSession> {
+  try {
+    return await ort.InferenceSession.create(bytes, options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw invalidFile(file, `${file} could not be loaded by onnxruntime: ${reason}`, error);
+  }
 }
 
 /** Length plus FNV-1a over up to 64 evenly spaced 1 KB samples: fast even for 250 MB. */
@@ -106,27 +129,4 @@ function fingerprint(bytes: Uint8Array): string {
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
   }
   return `${bytes.length}-${(hash >>> 0).toString(16)}`;
-}
-
-/** Creating the device ourselves lets us require fp16 shaders and hear about a lost device. */
-async function createOwnGpuDevice(ort: OrtModule, precision: Precision, onLost: (reason: string) => void): Promise<void> {
-  const adapter = await navigator.gpu?.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) throw new Error('no WebGPU adapter is available');
-  const needF16 = precision === 'fp16';
-  if (needF16 && !adapter.features.has('shader-f16')) throw new Error('this GPU has no fp16 shaders (shader-f16)');
-  const limits = adapter.limits;
-  const device = await adapter.requestDevice({
-    requiredFeatures: needF16 ? ['shader-f16'] : [],
-    requiredLimits: {
-      maxBufferSize: limits.maxBufferSize,
-      maxStorageBufferBindingSize: limits.maxStorageBufferBindingSize,
-      maxComputeWorkgroupStorageSize: limits.maxComputeWorkgroupStorageSize,
-      maxComputeWorkgroupSizeX: limits.maxComputeWorkgroupSizeX,
-      maxComputeInvocationsPerWorkgroup: limits.maxComputeInvocationsPerWorkgroup,
-    },
-  });
-  void device.lost.then((info) => {
-    if (info.reason !== 'destroyed') onLost(info.message || 'unknown reason');
-  });
-  ort.env.webgpu.device = device;
 }

@@ -1,0 +1,111 @@
+/**
+ * One loaded CLIP model: what the worker's calls use. It ties the pieces together: the towers
+ * (TowerRunner, with the backend they run on and its generation), the image embedder and a text
+ * embedder per backend, whose caches never hold another backend's embeddings.
+ */
+import type { PreprocessorConfig } from '../../src/clip';
+import type { ModelSource } from '../../src/clip/modelSource';
+import type { ClipTokenizer } from '../../src/clip/tokenizer';
+import type { FrameResult, ImageBatchResult, LoadedModel, NamedBlob, PreprocessResult, TextResult } from '../api';
+import { PersistentTextCache } from '../persistentTextCache';
+import { TextEmbeddingCache } from '../textCache';
+import { ImageEmbedder, type EmbedPixels } from './imageEmbedder';
+import { TextEmbedder, type TextCallOptions } from './textEmbedder';
+import type { ActiveBackend, TowerRunner } from './towerRunner';
+
+/** What a model keeps from its load and what does not change with the backend. */
+export interface ModelParts {
+  source: ModelSource;
+  preprocessor: PreprocessorConfig;
+  tokenizer: ClipTokenizer;
+  embeddingDim: number;
+  contextLength: number;
+  loadMs: number;
+  /** In-memory text cache entries (per backend). */
+  textCacheLimit?: number;
+}
+
+export class ClipModel {
+  private readonly images: ImageEmbedder;
+  private texts: { backend: ActiveBackend; embedder: TextEmbedder } | null = null;
+
+  constructor(
+    private readonly runner: TowerRunner,
+    private readonly parts: ModelParts,
+  ) {
+    this.images = new ImageEmbedder(parts.preprocessor);
+    this.textEmbedder(runner.backend); // opens the persistent cache now, not on the first labels
+  }
+
+  /** What the page is told about this model; it changes when the backend does (a new generation). */
+  get info(): LoadedModel {
+    const { sessions, generation, fallbackReason } = this.runner.backend;
+    const { source, embeddingDim, preprocessor, contextLength, loadMs } = this.parts;
+    return {
+      generation,
+      source,
+      backend: sessions.plan.backend,
+      precision: sessions.plan.precision,
+      visionPrecision: sessions.plan.vision,
+      threads: sessions.threads,
+      embeddingDim,
+      imageSize: { width: preprocessor.outputWidth, height: preprocessor.outputHeight },
+      contextLength,
+      fallbackReason,
+      loadMs,
+    };
+  }
+
+  get generation(): number {
+    return this.runner.backend.generation;
+  }
+
+  encodeImages(images: NamedBlob[], signal?: AbortSignal): Promise<ImageBatchResult> {
+    return this.runner.use(async (backend) => ({ generation: backend.generation, results: await this.images.encode(images, this.embedPixels(backend), signal) }));
+  }
+
+  preprocessImages(images: NamedBlob[], signal?: AbortSignal): Promise<PreprocessResult[]> {
+    return this.images.preprocess(images, signal);
+  }
+
+  /** One camera frame (closed here); `workerMs` counts read-back, preprocessing and inference. */
+  async encodeFrame(frame: ImageBitmap): Promise<FrameResult> {
+    const started = performance.now();
+    const pixels = this.images.framePixels(frame);
+    return this.runner.use(async (backend) => {
+      const embedding = await this.embedPixels(backend)(pixels, 1);
+      return { generation: backend.generation, embedding, workerMs: performance.now() - started };
+    });
+  }
+
+  encodeTexts(texts: string[], options: TextCallOptions = {}): Promise<TextResult> {
+    return this.runner.use(async (backend) => ({ generation: backend.generation, ...(await this.textEmbedder(backend).encode(texts, options)) }));
+  }
+
+  dispose(): Promise<void> {
+    return this.runner.dispose();
+  }
+
+  private embedPixels(backend: ActiveBackend): EmbedPixels {
+    const { outputWidth: width, outputHeight: height } = this.parts.preprocessor;
+    return (pixels, count) => this.runner.runVision(backend, pixels, [count, 3, height, width]);
+  }
+
+  /** The text embedder of this backend: its caches start empty and are keyed by backend and precision. */
+  private textEmbedder(backend: ActiveBackend): TextEmbedder {
+    if (this.texts?.backend !== backend) {
+      const { source, tokenizer, embeddingDim, textCacheLimit } = this.parts;
+      const { plan, textFingerprint } = backend.sessions;
+      const namespace = [source.host, source.id, source.revision, plan.backend, plan.precision, textFingerprint].join('|');
+      const embedder = new TextEmbedder({
+        tokenizer,
+        embed: (batch) => this.runner.runText(backend, batch, tokenizer.endId),
+        memory: new TextEmbeddingCache(textCacheLimit),
+        stored: new PersistentTextCache(namespace),
+        embeddingDim,
+      });
+      this.texts = { backend, embedder };
+    }
+    return this.texts.embedder;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Images to embeddings: decode each file, preprocess it as CLIP's reference pipeline does, and run
+ * the vision tower in batches. A file that fails gets its own typed error and the others go on.
+ * Camera frames take the same path from an ImageBitmap, read back through one reused canvas.
+ */
+import { preprocessImage, type PreprocessorConfig } from '../../src/clip';
+import type { ImageResult, NamedBlob, PreprocessResult } from '../api';
+import { decodeImage, readBitmap, type DecodedImage } from '../decodeImage';
+import { cancelledError, ClipError, toErrorData, type ClipErrorData } from '../errors';
+import { yieldToEventLoop } from '../yieldToEventLoop';
+
+/** Images per vision run: enough to amortise the call, small enough to bound memory. */
+export const IMAGE_BATCH = 8;
+
+/** Runs the vision tower on `count` preprocessed images laid end to end: L2-normalised rows. */
+export type EmbedPixels = (pixels: Float32Array, count: number) => Promise<Float32Array>;
+
+type Prepared = { ok: true; pixels: Float32Array; width: number; height: number } | { ok: false; error: ClipErrorData };
+
+export class ImageEmbedder {
+  constructor(
+    private readonly preprocessor: PreprocessorConfig,
+    /** Pixels of a camera frame; a canvas read-back in the worker. */
+    private readonly readFrame: (frame: ImageBitmap) => DecodedImage = readBitmap,
+  ) {}
+
+  /** One result per image, in order. An aborted `signal` stops between batches. */
+  async encode(images: NamedBlob[], embed: EmbedPixels, signal?: AbortSignal): Promise<ImageResult[]> {
+    const results: ImageResult[] = new Array(images.length);
+    await this.inBatches(images, signal, async (prepared, start) => {
+      const good = prepared.flatMap((p, i) => (p.ok ? [{ ...p, index: start + i }] : []));
+      prepared.forEach((p, i) => {
+        if (!p.ok) results[start + i] = p;
+      });
+      if (good.length === 0) return;
+      if (signal?.aborted) throw cancelledError();
+      const embeddings = await embed(concat(good.map((g) => g.pixels)), good.length);
+      const dim = embeddings.length / good.length;
+      good.forEach((g, row) => {
+        results[g.index] = { ok: true, embedding: embeddings.slice(row * dim, (row + 1) * dim), width: g.width, height: g.height };
+      });
+    });
+    return results;
+  }
+
+  /** What the vision tower sees: `pixel_values` [3,H,W] per image, the same path as `encode`. */
+  async preprocess(images: NamedBlob[], signal?: AbortSignal): Promise<PreprocessResult[]> {
+    const { outputWidth: width, outputHeight: height } = this.preprocessor;
+    const results: PreprocessResult[] = [];
+    await this.inBatches(images, signal, async (prepared) => {
+      for (const p of prepared) results.push(p.ok ? { ok: true, pixels: p.pixels, dims: [3, height, width] } : p);
+    });
+    return results;
+  }
+
+  /** A camera frame's `pixel_values` [3,H,W]; the frame is closed here, read or not. */
+  framePixels(frame: ImageBitmap): Float32Array {
+    try {
+      return preprocessImage(this.readFrame(frame), this.preprocessor);
+    } finally {
+      frame.close();
+    }
+  }
+
+  /** Decodes and preprocesses IMAGE_BATCH files at a time, checking for an abort between batches. */
+  private async inBatches(images: NamedBlob[], signal: AbortSignal | undefined, each: (prepared: Prepared[], start: number) => Promise<void>): Promise<void> {
+    for (let start = 0; start < images.length; start += IMAGE_BATCH) {
+      if (start > 0) await yieldToEventLoop(); // an abort message gets its turn
+      if (signal?.aborted) throw cancelledError();
+      const slice = images.slice(start, start + IMAGE_BATCH);
+      await each(await Promise.all(slice.map(({ name, blob }) => this.prepare(name, blob))), start);
+    }
+  }
+
+  private async prepare(name: string, blob: Blob): Promise<Prepared> {
+    try {
+      const image = await decodeImage(blob, name);
+      return { ok: true, pixels: preprocessImage(image, this.preprocessor), width: image.width, height: image.height };
+    } catch (error) {
+      if (error instanceof ClipError) return { ok: false, error: error.toData() };
+      const message = `${name} could not be processed: ${error instanceof Error ? error.message : String(error)}`;
+      return { ok: false, error: { ...toErrorData(error), message, file: name } };
+    }
+  }
+}
+
+function concat(parts: Float32Array[]): Float32Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * Loading a model: its configs and tokenizer, then its two sessions on the backend this browser
+ * should use. If WebGPU fails while the sessions are made, WASM takes over and the model says why
+ * (`fallbackReason`); a failed download is not a GPU problem and fails the load.
+ */
+import { catalogEntry, ClipTokenizer, parsePreprocessorConfig, PreprocessorConfigError, type PreprocessorConfig } from '../../src/clip';
+import { CONFIG_FILES } from '../../src/clip/modelSource';
+import type { Capabilities, LoadRequest } from '../api';
+import { planBackend, wasmThreads } from '../backend';
+import { ClipError } from '../errors';
+import { fetchConfigs, invalidFile, type ModelConfigs, type ModelFiles, type ReadOptions } from '../modelFiles';
+import type { OrtRuntime } from '../ort';
+import { ClipModel } from './clipModel';
+import { TowerRunner } from './towerRunner';
+import { TowerSessions } from './towerSessions';
+
+export interface LoadContext {
+  runtime: OrtRuntime;
+  files: ModelFiles;
+  capabilities: Capabilities;
+  /** The generation of the loaded model. */
+  generation: number;
+  /** A new generation for a later backend change (a lost GPU). */
+  nextGeneration: () => number;
+  /** Told when the model moved to another backend after its load. */
+  onBackendChanged: (model: ClipModel, message: string) => void;
+  read?: ReadOptions;
+  /** In-memory text cache entries (per backend). */
+  textCacheLimit?: number;
+}
+
+export async function loadClipModel(request: LoadRequest, context: LoadContext): Promise<ClipModel> {
+  const started = performance.now();
+  const { runtime, files, capabilities: caps, read = {} } = context;
+  const configs = await fetchConfigs(files, read);
+  const preprocessor = parsePreprocessor(configs.preprocessor);
+  const contextLength = textContextLength(configs);
+  const tokenizer = makeTokenizer(configs, contextLength);
+
+  const wasmTowers = catalogEntry(request.source.id)?.wasm;
+  const threads = request.threads ?? wasmThreads(caps);
+  let plan = planBackend(request.backend, caps, request.precision, wasmTowers);
+  let fallbackReason = plan.note;
+  // A device lost before the model exists is handed to its runner once it does.
+  const late: { runner?: TowerRunner; model?: ClipModel; lostEarly?: string } = {};
+  const onDeviceLost = (reason: string) => (late.runner ? late.runner.deviceLost(reason) : (late.lostEarly ??= reason));
+  let sessions: TowerSessions;
+  try {
+    sessions = await TowerSessions.create({ files, plan, runtime, threads, read, onDeviceLost });
+  } catch (error) {
+    if (plan.backend !== 'webgpu' || read.signal?.aborted || isDownloadFailure(error)) throw error;
+    fallbackReason = `WebGPU failed (${error instanceof Error ? error.message : String(error)}); using WASM instead`;
+    plan = planBackend('wasm', caps, 'auto', wasmTowers);
+    sessions = await TowerSessions.create({ files, plan, runtime, threads, read, onDeviceLost: () => undefined });
+  }
+
+  const runner = new TowerRunner(
+    { sessions, generation: context.generation, fallbackReason },
+    {
+      files,
+      runtime,
+      capabilities: caps,
+      threads,
+      wasmTowers,
+      nextGeneration: context.nextGeneration,
+      onBackendChanged: (_backend, message) => late.model && context.onBackendChanged(late.model, message),
+    },
+  );
+  const model = new ClipModel(runner, {
+    source: request.source,
+    preprocessor,
+    tokenizer,
+    embeddingDim: Number(configs.config.projection_dim ?? 0),
+    contextLength,
+    loadMs: Math.round(performance.now() - started),
+    textCacheLimit: context.textCacheLimit,
+  });
+  late.model = model;
+  late.runner = runner;
+  if (late.lostEarly !== undefined) runner.deviceLost(late.lostEarly);
+  return model;
+}
+
+/** Downloads that failed or were cancelled are not the GPU's fault: WASM would fail the same way. */
+function isDownloadFailure(error: unknown): boolean {
+  return error instanceof ClipError && ['network', 'http', 'integrity', 'cancelled'].includes(error.kind);
+}
+
+function parsePreprocessor(json: unknown): PreprocessorConfig {
+  try {
+    return parsePreprocessorConfig(json);
+  } catch (error) {
+    // PreprocessorConfigError messages already say "Invalid preprocessor_config.json: …".
+    const message = error instanceof PreprocessorConfigError ? error.message : `Invalid ${CONFIG_FILES.preprocessor}: ${String(error)}`;
+    throw invalidFile(CONFIG_FILES.preprocessor, message, error);
+  }
+}
+
+function makeTokenizer(configs: ModelConfigs, contextLength: number): ClipTokenizer {
+  try {
+    return ClipTokenizer.fromJson(configs.tokenizer, configs.tokenizerConfig, contextLength);
+  } catch (error) {
+    // fetchConfigs made sure both files hold JSON objects: what is left is tokenizer.json's content.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw invalidFile(CONFIG_FILES.tokenizer, `The tokenizer could not be made: ${reason}`, error);
+  }
+}
+
+function textContextLength(configs: ModelConfigs): number {
+  const text = configs.config.text_config as Record<string, unknown> | undefined;
+  return Number(text?.max_position_embeddings ?? 77);
+}
