@@ -33,8 +33,9 @@ function modelFiles(): Plugin {
  * page registers `${BASE_URL}sw.js`, and a worker's scope can only be its own folder or below.
  *
  * `sw.js` is an extra entry of the app's own bundle, so it gets the same target and minifier.
- * It is loaded as a classic script (module service workers are not supported everywhere), so it
- * must import nothing: the build fails if the bundler ever splits code out of it.
+ * It is registered as a classic script, because module workers cannot call importScripts (which
+ * loads the manifest), so it must import nothing: the build fails if the bundler ever moves code
+ * it uses into a shared chunk.
  *
  * `sw-manifest.js` (read by src/sw/manifest.ts with importScripts) holds this build's id and the
  * files the worker keeps for offline use. `shell` (index.html, JS, CSS) is cached when the
