@@ -3,6 +3,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import reactRefresh from 'eslint-plugin-react-refresh';
 import tseslint from 'typescript-eslint';
+import { browserGlobalsInPage } from './scripts/eslint/browserGlobalsInPage.mjs';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', '.bench'] },
@@ -23,5 +24,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'react/*', 'zustand', '../app/*', '../../app/*'] }],
     },
+  },
+  {
+    // Plain JavaScript run by Node: the benchmark runner, the model scripts, this file.
+    files: ['bench/**/*.mjs', 'scripts/**/*.mjs', 'eslint.config.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.node },
+  },
+  {
+    // The benchmark drives Chromium: the callbacks it hands to page.evaluate() and the like run
+    // in the page, so browser globals are allowed there, and only there.
+    files: ['bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { local: { rules: { 'browser-globals-in-page': browserGlobalsInPage } } },
+    rules: { 'local/browser-globals-in-page': 'error' },
+  },
+  {
+    // The peer library's page, built by Vite for the benchmark: browser code.
+    files: ['bench/peer/**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.browser },
   },
 );

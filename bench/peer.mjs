@@ -71,7 +71,7 @@ export async function runPeer({ base, chromiumArgs, threads, images, plan, textS
 }
 
 /** The zero-shot pipeline: navigation -> first result, empty cache then reloads; then per-image time. */
-export async function peerPipeline({ base, chromiumArgs, threads, images, labels, plan, log }) {
+export async function peerPipeline({ base, chromiumArgs, threads, images, labels, log }) {
   const browser = await launch(chromiumArgs);
   const out = { threads: threads ?? 'default' };
   try {

@@ -27,6 +27,7 @@ import { peerPipeline, runPeer } from './peer.mjs';
 import { writeReport } from './report.mjs';
 import { startServer } from './server.mjs';
 import { textSets } from './texts.mjs';
+import { exitUnlessInstalled } from '../scripts/prerequisites.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, '.bench');
@@ -48,6 +49,7 @@ const log = (...a) => console.log(`[bench ${((Date.now() - started) / 1000).toFi
 const sh = (cmd, cmdArgs) => execFileSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit' });
 
 async function main() {
+  exitUnlessInstalled('bench'); // Python's torch and onnx, Chromium: say what to install, before building anything
   mkdirSync(OUT, { recursive: true });
   if (!flag('no-build')) {
     log('building the app (vite build) and the peer page');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { ENSEMBLE_TEMPLATES } from '../src/clip/ensemble';
 import { COLOURS, drawShape, dropFiles, openApp, setLabels, topLabel } from './app';
 
 test('a shared link reopened in a fresh page restores the labels and the template', async ({ page, browser }) => {
@@ -43,8 +44,24 @@ test('a long encode can be cancelled and the page stays responsive', async ({ pa
   await page.getByLabel('Label set').selectOption('imagenet');
   await page.getByRole('checkbox', { name: /Prompt ensemble/ }).check();
   await expect(page.getByRole('progressbar', { name: 'Encoding labels' })).toBeVisible();
-  // The main thread is free while the worker encodes: typing still works at once.
-  await page.getByLabel('Prompt template').isDisabled();
+  // Wait for the ensemble's encode (the preset's single-template encode may come first).
+  const progress = page.getByRole('progressbar', { name: 'Encoding labels' });
+  const labelCount = Number((await page.getByText(/^\d+ labels$/).textContent())!.split(' ')[0]);
+  await expect(progress).toHaveAttribute('max', String(labelCount * ENSEMBLE_TEMPLATES.length));
+  await expect(page.getByLabel('Prompt template')).toBeDisabled(); // the ensemble brings its own templates
+  // The main thread is free while the worker encodes: typing still works at once. (Playwright
+  // waits for the page to handle each input event, so a busy main thread shows as slow typing.)
+  // The text goes in as one input event: half-typed labels would each start a debounced
+  // re-encode, and one starting after Cancel below would clear its message.
+  const labels = page.getByRole('textbox', { name: /^Labels/ });
+  const presetLabels = await labels.inputValue();
+  const started = Date.now();
+  await labels.press('Control+End');
+  await page.keyboard.insertText('\nzebra crossing');
+  await expect(labels).toHaveValue(`${presetLabels}\nzebra crossing`, { timeout: 1_000 });
+  expect(Date.now() - started, 'milliseconds from the first key to the text in the box').toBeLessThan(3_000);
+  // The edit reaches the worker: the encode starts again with one more label's prompts.
+  await expect(progress).toHaveAttribute('max', String((labelCount + 1) * ENSEMBLE_TEMPLATES.length));
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert')).toContainText('Encoding cancelled');
 

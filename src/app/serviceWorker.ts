@@ -1,5 +1,5 @@
 /**
- * Registers the service worker (public/sw.js) in production builds: it keeps the app shell and
+ * Registers the service worker (src/sw/ → sw.js) in production builds: it keeps the app shell and
  * onnxruntime's runtime for offline use, and adds the COOP/COEP headers that static hosts such as
  * GitHub Pages cannot send, so WASM can use threads there too.
  *
