@@ -5,12 +5,11 @@
  * values off and the max |diff|.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { clipPreprocessorJson } from '../src/clip/testing/fixtures';
 import { missingReferenceData, referenceBackend } from '../src/clip/testing/referenceData';
-import type { ImageProcessorBackend } from '../src/clip/preprocess/resample';
 
 const reference = join(dirname(fileURLToPath(import.meta.url)), '../../shared/clip-reference');
 const images = existsSync(join(reference, 'images')) ? readdirSync(join(reference, 'images')).filter((n) => n.toLowerCase().endsWith('.png')).sort() : [];
@@ -20,24 +19,24 @@ type Preprocessed = { pixels: number[] } | { error: string };
 
 /**
  * Loads the app with the bundled model's files under another name (the catalog pins the bundled
- * files' hashes) and CLIP's 224×224 preprocessing config for `backend`, as the reference used.
+ * files' hashes) and the given preprocessor_config.json.
  */
-async function openWithBackend(page: Page, backend: ImageProcessorBackend): Promise<void> {
-  const id = `parity-check-${backend}`;
+async function openWithPreprocessor(page: Page, id: string, preprocessor: Record<string, unknown>): Promise<void> {
   await page.route(`**/models/${id}/**`, async (route) => {
     const url = route.request().url();
     if (!url.endsWith('/preprocessor_config.json')) {
       const response = await route.fetch({ url: url.replace(`/${id}/`, '/clip-shapes-tiny/') });
       return route.fulfill({ response });
     }
-    return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...clipPreprocessorJson(), backend }) });
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(preprocessor) });
   });
   await page.goto(`/?model=${id}&host=/models&backend=wasm&debug`);
   await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
 }
 
-async function preprocessInWorker(page: Page, name: string): Promise<Preprocessed> {
-  const base64 = readFileSync(join(reference, 'images', name)).toString('base64');
+async function preprocessInWorker(page: Page, path: string): Promise<Preprocessed> {
+  const name = basename(path);
+  const base64 = readFileSync(path).toString('base64');
   return page.evaluate(
     async ({ name, base64 }) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -59,9 +58,10 @@ test.describe('preprocessing parity in the browser', () => {
     for (const backend of ['torchvision', 'pil'] as const) {
       const names = images.filter((name) => referenceBackend(name) === backend);
       if (names.length === 0) continue;
-      await openWithBackend(page, backend);
+      // CLIP's 224×224 preprocessing, as the reference used, on the backend that made these.
+      await openWithPreprocessor(page, `parity-check-${backend}`, { ...clipPreprocessorJson(), backend });
       for (const name of names) {
-        const result = await preprocessInWorker(page, name);
+        const result = await preprocessInWorker(page, join(reference, 'images', name));
         expect('error' in result ? result.error : undefined, name).toBeUndefined();
         const actual = (result as { pixels: number[] }).pixels;
         const expected = new Float32Array(new Uint8Array(readFileSync(join(reference, 'pixels', `${name}.f32`))).buffer);
@@ -80,5 +80,23 @@ test.describe('preprocessing parity in the browser', () => {
     }
     // All images are measured before failing, so one run shows every image's figures.
     expect(failures).toEqual([]);
+  });
+
+  test('PNGs with transparency decode to the colours Pillow gives', async ({ page }) => {
+    // Tiny PNGs (palette, gray and RGB with a tRNS chunk; RGBA; gray + alpha) and the RGB bytes of
+    // Pillow's convert('RGB') for each (scripts/preprocess-fixtures/make_png_fixtures.py). With no
+    // resize, rescale or normalisation the worker's output planes are the decoded values.
+    const dir = join(dirname(fileURLToPath(import.meta.url)), '../workers/fixtures/png-transparency');
+    const fixture = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { width: number; height: number; rgb: Record<string, string> };
+    const { width, height } = fixture;
+    await openWithPreprocessor(page, 'decode-check', { do_resize: false, crop_size: { height, width }, do_rescale: false, do_normalize: false });
+    for (const [file, base64] of Object.entries(fixture.rgb)) {
+      const result = await preprocessInWorker(page, join(dir, file));
+      expect('error' in result ? result.error : undefined, file).toBeUndefined();
+      const planes = (result as { pixels: number[] }).pixels;
+      const expected = Buffer.from(base64, 'base64');
+      const interleaved = Array.from({ length: width * height * 3 }, (_, i) => planes[(i % 3) * width * height + Math.floor(i / 3)]);
+      expect(interleaved, file).toEqual(Array.from(expected));
+    }
   });
 });
