@@ -13,6 +13,10 @@
  * - A pass is skipped when its dimension does not change; same size on both axes is a copy.
  * - NEAREST uses no weights; its index rounding is per backend (nearest.ts).
  *
+ * Which "torchvision" this is: torchvision resizes uint8 natively only on CPU, and for bilinear only
+ * on CPUs with AVX2; elsewhere (GPU; bilinear on e.g. ARM) it converts to float32, resizes and
+ * rounds, which can differ by a level. Bicubic on CPU, what CLIP uses, is always this kernel.
+ *
  * Liberties that keep the result identical but save work:
  * - `window` computes only part of the resized image (e.g. what a centre crop keeps). Each output
  *   pixel depends only on its own coefficients, so skipping the others changes nothing; the
