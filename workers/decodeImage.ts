@@ -6,7 +6,7 @@
  * Failures are ClipErrors with the image's name as `file`: `not-image`, `decode` (corrupt, empty
  * or unsupported), `limit` (too many pixels).
  */
-import { decode as decodePng } from 'fast-png';
+import { decodePngRgba, needsJsDecoding, pngInfo } from './decodePng';
 import { ClipError, type ClipErrorKind } from './errors';
 
 export interface DecodedImage {
@@ -29,8 +29,8 @@ export async function decodeImage(blob: Blob, name: string): Promise<DecodedImag
     throw imageError('not-image', name, `${name} is not an image${blob.type ? ` (${blob.type})` : ''}`);
   }
   if (blob.size === 0) throw imageError('decode', name, `${name} is empty`);
-  const alphaPng = await decodeAlphaPng(blob, type).catch(() => null);
-  if (alphaPng) return checkSize(alphaPng, name);
+  const transparentPng = await decodeTransparentPng(blob, type).catch(() => null);
+  if (transparentPng) return checkSize(transparentPng, name);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
@@ -79,33 +79,17 @@ function checkSize(image: DecodedImage, name: string): DecodedImage {
 }
 
 /**
- * PNGs with an alpha channel are decoded in JavaScript: the browser's decoders zero the colour of
- * fully transparent pixels, while the reference (Pillow, then dropping alpha) keeps it.
+ * PNGs with transparency (an alpha channel or a tRNS chunk) are decoded in JavaScript: see
+ * decodePng.ts for why the browser's pixels differ from Pillow's for them. Others (and every
+ * other format) decode exactly in the browser with the options above.
  */
-async function decodeAlphaPng(blob: Blob, type: string): Promise<DecodedImage | null> {
+async function decodeTransparentPng(blob: Blob, type: string): Promise<DecodedImage | null> {
   if (type !== 'image/png') return null;
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  // IHDR colour type (byte 25): 4 = grey + alpha, 6 = RGBA.
-  if (bytes.length < 33 || (bytes[25] !== 4 && bytes[25] !== 6)) return null;
-  const width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
-  const height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
-  if (width * height > MAX_PIXELS) return { data: new Uint8Array(0), width, height, channels: 4 };
-  const png = decodePng(bytes);
-  const pixels = png.width * png.height;
-  const data = new Uint8Array(pixels * 4);
-  // 16-bit samples keep their high byte, as Pillow does when it reads them as 8-bit.
-  const shift = png.depth === 16 ? 8 : 0;
-  const source = png.data;
-  for (let i = 0; i < pixels; i++) {
-    if (png.channels === 2) {
-      const grey = source[i * 2] >> shift;
-      data[i * 4] = data[i * 4 + 1] = data[i * 4 + 2] = grey;
-      data[i * 4 + 3] = source[i * 2 + 1] >> shift;
-    } else {
-      for (let c = 0; c < 4; c++) data[i * 4 + c] = source[i * 4 + c] >> shift;
-    }
-  }
-  return { data, width: png.width, height: png.height, channels: 4 };
+  const info = pngInfo(bytes);
+  if (!info || !needsJsDecoding(info)) return null;
+  if (info.width * info.height > MAX_PIXELS) return { data: new Uint8Array(0), width: info.width, height: info.height, channels: 4 };
+  return decodePngRgba(bytes);
 }
 
 /** Files dropped from some places come without a MIME type: look at the first bytes. */

@@ -10,7 +10,15 @@ export {
   type ResizeSpec,
   type Rgb,
 } from './preprocess/config';
-export { resample, type Pixels8, type PixelRect, type ResampledPixels, type ResampleFilter } from './preprocess/resample';
+export {
+  resample,
+  type ImageProcessorBackend,
+  type Pixels8,
+  type PixelRect,
+  type ResampledPixels,
+  type ResampleFilter,
+  type ResampleMethod,
+} from './preprocess/resample';
 export { preprocessBatch, preprocessImage, resizedSize, type InputImage, type PreprocessedBatch } from './preprocess/preprocess';
 export { ClipTokenizer, type EncodedBatch, type EncodedText } from './tokenizer';
 export { cosineMatrix, l2Normalize, normalizeRows, softmax, topK } from './similarity';

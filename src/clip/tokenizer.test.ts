@@ -7,12 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { missingReferenceData } from './testing/referenceData';
 import { ClipTokenizer } from './tokenizer';
 
 // The reference data lives next to the repository (../shared/clip-reference from the repo root).
 const REFERENCE_DIR = fileURLToPath(new URL('../../../shared/clip-reference/', import.meta.url));
 const hasReference = existsSync(join(REFERENCE_DIR, 'tokenizer-cases.json'));
-if (!hasReference) console.warn(`CLIP tokenizer tests skipped: reference data not found at ${REFERENCE_DIR}`);
+const missing = hasReference ? null : missingReferenceData(REFERENCE_DIR, process.env.CI);
+if (missing) console.warn(`CLIP tokenizer tests: ${missing.message}`);
 
 interface Cases {
   context_length: number;
@@ -23,7 +25,11 @@ interface Cases {
 
 const readJson = <T,>(name: string): T => JSON.parse(readFileSync(join(REFERENCE_DIR, name), 'utf8')) as T;
 
-describe.skipIf(!hasReference)(hasReference ? 'ClipTokenizer' : 'ClipTokenizer (SKIPPED: ../shared/clip-reference not found)', () => {
+describe.skipIf(missing?.skip === true)('ClipTokenizer', () => {
+  it('finds the reference data', () => {
+    expect(hasReference, missing?.message).toBe(true);
+  });
+
   const reference = hasReference ? readJson<Cases>('tokenizer-cases.json') : { context_length: 77, start_token: 0, end_token: 0, cases: [] };
   const config = hasReference ? readJson<Record<string, unknown>>('tokenizer_config.json') : {};
 

@@ -5,6 +5,7 @@ import { parsePreprocessorConfig, PreprocessorConfigError, type PreprocessorConf
 describe('parsePreprocessorConfig', () => {
   it("reads OpenAI CLIP's config", () => {
     expect(parsePreprocessorConfig(clipPreprocessorJson())).toEqual<PreprocessorConfig>({
+      backend: 'torchvision',
       resize: { kind: 'shortestEdge', size: 224 },
       resample: 'bicubic',
       crop: { width: 224, height: 224 },
@@ -61,6 +62,7 @@ describe('parsePreprocessorConfig', () => {
   it('treats missing normalisation as none and fills the other defaults', () => {
     const config = parsePreprocessorConfig({ size: { shortest_edge: 256 }, crop_size: { height: 256, width: 256 } });
     expect(config).toEqual<PreprocessorConfig>({
+      backend: 'torchvision',
       resize: { kind: 'shortestEdge', size: 256 },
       resample: 'bicubic',
       crop: { width: 256, height: 256 },
@@ -86,6 +88,14 @@ describe('parsePreprocessorConfig', () => {
     expect(config).toMatchObject({ resize: null, rescale: null, resample: 'nearest', mean: [0.5, 0.5, 0.5], std: [0.25, 0.25, 0.25], convertRgb: false });
   });
 
+  it("reads transformers 5's backend choice; auto and none mean torchvision, its default", () => {
+    const backend = (value: unknown) => parsePreprocessorConfig({ ...clipPreprocessorJson(), backend: value }).backend;
+    expect(backend('pil')).toBe('pil');
+    expect(backend('torchvision')).toBe('torchvision');
+    expect(backend('auto')).toBe('torchvision');
+    expect(backend(undefined)).toBe('torchvision');
+  });
+
   it.each<[string, unknown, RegExp]>([
     ['null', null, /expected a JSON object, got null/],
     ['an array', [1, 2], /got an array/],
@@ -104,6 +114,7 @@ describe('parsePreprocessorConfig', () => {
     ['do_center_crop without crop_size', { size: 224, do_center_crop: true }, /crop_size is missing/],
     ['a per-image output size', { size: { shortest_edge: 224 }, do_center_crop: false }, /needs one input size/],
     ['a bad rescale factor', { size: 224, crop_size: 224, rescale_factor: '1/255' }, /rescale_factor/],
+    ['an unknown backend', { size: 224, crop_size: 224, backend: 'opencv' }, /backend must be "torchvision", "pil" or "auto"/],
   ])('throws a clear error for %s', (_, json, message) => {
     expect(() => parsePreprocessorConfig(json)).toThrow(PreprocessorConfigError);
     expect(() => parsePreprocessorConfig(json)).toThrow(message);

@@ -5,13 +5,14 @@
  * ones use `{shortest_edge}` / `{height, width}` objects, MobileCLIP-style exports switch steps off).
  *
  * Defaults follow the Python CLIPImageProcessor where that is unambiguous (resize on, rescale on
- * with 1/255, bicubic, convert to RGB). Two deliberate differences, so a file never silently
- * means something it does not say:
+ * with 1/255, bicubic, convert to RGB, and transformers 5's default "torchvision" backend: see
+ * `backend` below). Two deliberate differences, so a file never silently means something it does
+ * not say:
  * - no `image_mean`/`image_std` → no normalisation (Python would invent OpenAI's values);
  *   `do_normalize: true` without them is an error;
  * - no `do_center_crop` → crop if and only if `crop_size` is given.
  */
-import type { ResampleFilter } from './resample';
+import type { ImageProcessorBackend, ResampleFilter } from './resample';
 
 export type ResizeSpec =
   /** Short side becomes `size`, long side floor(size × long / short): HF's shortest_edge. */
@@ -22,6 +23,13 @@ export type ResizeSpec =
 export type Rgb = [number, number, number];
 
 export interface PreprocessorConfig {
+  /**
+   * Whose arithmetic to reproduce bit for bit. transformers 5 runs an image processor on one of two
+   * backends (`backend=` argument, which a preprocessor_config.json can carry): "torchvision", the
+   * default wherever torchvision is installed, and "pil" (Pillow + NumPy, also what transformers 4's
+   * CLIPImageProcessor did). They give pixels one 8-bit level apart at ~0.5% of values.
+   */
+  backend: ImageProcessorBackend;
   /** null: no resize (`do_resize: false`). */
   resize: ResizeSpec | null;
   resample: ResampleFilter;
@@ -105,6 +113,13 @@ function parseCrop(value: unknown): { width: number; height: number } {
   return { width: positiveInteger(value.width, 'crop_size.width'), height: positiveInteger(value.height, 'crop_size.height') };
 }
 
+function parseBackend(value: unknown): ImageProcessorBackend {
+  // "auto" is transformers' default: torchvision when installed, which is how the reference was made.
+  if (value === undefined || value === null || value === 'auto' || value === 'torchvision') return 'torchvision';
+  if (value === 'pil') return 'pil';
+  return fail(`backend must be "torchvision", "pil" or "auto", got ${JSON.stringify(value)}`);
+}
+
 function parseResample(value: unknown): ResampleFilter {
   if (value === undefined || value === null) return 'bicubic';
   const name = typeof value === 'number' ? PIL_FILTERS[value] : typeof value === 'string' ? value.toLowerCase() : undefined;
@@ -173,6 +188,7 @@ export function parsePreprocessorConfig(json: unknown): PreprocessorConfig {
 
   const { mean, std } = parseNormalisation(json);
   return {
+    backend: parseBackend(json.backend),
     resize,
     resample: parseResample(json.resample),
     crop,

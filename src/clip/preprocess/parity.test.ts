@@ -1,7 +1,9 @@
 /// <reference types="node" />
 /**
- * Parity with the reference CLIP preprocessing (Hugging Face CLIPImageProcessor with Pillow):
- * every image in ../shared/clip-reference/images must give the pixel_values stored in pixels/.
+ * Bit-exact parity with the reference CLIP preprocessing (Hugging Face CLIPImageProcessor): every
+ * PNG in ../shared/clip-reference/images must give exactly the pixel_values stored in pixels/,
+ * with the backend that made them (see referenceBackend). Prints, per image, the count of values
+ * that are not bit-identical and the largest difference.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,13 +11,15 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { clipPreprocessorJson } from '../testing/fixtures';
+import { missingReferenceData, referenceBackend } from '../testing/referenceData';
 import { parsePreprocessorConfig } from './config';
 import { preprocessImage, type InputImage } from './preprocess';
 
 // The reference data lives next to the repository (../shared/clip-reference from the repo root).
 const REFERENCE_DIR = fileURLToPath(new URL('../../../../shared/clip-reference/', import.meta.url));
 const hasReference = existsSync(join(REFERENCE_DIR, 'images'));
-if (!hasReference) console.warn(`CLIP preprocessing parity tests skipped: reference data not found at ${REFERENCE_DIR}`);
+const missing = hasReference ? null : missingReferenceData(REFERENCE_DIR, process.env.CI);
+if (missing) console.warn(`Preprocessing parity: ${missing.message}`);
 
 /**
  * Decodes a PNG to what Pillow's convert('RGB') sees. pngjs always hands out RGBA: gray comes
@@ -56,30 +60,27 @@ function readFloat32(path: string): Float32Array {
 
 const images = hasReference ? readdirSync(join(REFERENCE_DIR, 'images')).filter((name) => name.toLowerCase().endsWith('.png')).sort() : [];
 
-describe.skipIf(!hasReference)(
-  hasReference ? 'preprocessing parity with CLIPImageProcessor' : 'preprocessing parity (SKIPPED: ../shared/clip-reference not found)',
-  () => {
-    const config = parsePreprocessorConfig(clipPreprocessorJson());
+describe.skipIf(missing?.skip === true)('preprocessing parity with CLIPImageProcessor, bit for bit', () => {
+  it('finds the reference images', () => {
+    expect(hasReference, missing?.message).toBe(true);
+    expect(images.length).toBeGreaterThan(0);
+  });
 
-    it('finds the reference images', () => {
-      expect(images.length).toBeGreaterThan(0);
-    });
-
-    it.each(images)('%s matches pixels/%s.f32', (name) => {
-      const actual = preprocessImage(decodePng(join(REFERENCE_DIR, 'images', name)), config);
-      const expected = readFloat32(join(REFERENCE_DIR, 'pixels', `${name}.f32`));
-      expect(actual.length).toBe(expected.length);
-      let max = 0;
-      let sum = 0;
-      for (let i = 0; i < expected.length; i++) {
-        const diff = Math.abs(actual[i] - expected[i]);
-        if (diff > max) max = diff;
-        sum += diff;
-      }
-      const mean = sum / expected.length;
-      const numbers = `${name}: max |diff| ${max.toExponential(3)}, mean |diff| ${mean.toExponential(3)}`;
-      expect(max, numbers).toBeLessThanOrEqual(0.02);
-      expect(mean, numbers).toBeLessThanOrEqual(0.001);
-    });
-  },
-);
+  it.each(images)('%s matches its pixels/*.f32 exactly', (name) => {
+    const backend = referenceBackend(name);
+    const config = parsePreprocessorConfig({ ...clipPreprocessorJson(), backend });
+    const actual = preprocessImage(decodePng(join(REFERENCE_DIR, 'images', name)), config);
+    const expected = readFloat32(join(REFERENCE_DIR, 'pixels', `${name}.f32`));
+    expect(actual.length).toBe(expected.length);
+    let off = 0;
+    let max = 0;
+    for (let i = 0; i < expected.length; i++) {
+      if (Object.is(actual[i], expected[i])) continue;
+      off++;
+      max = Math.max(max, Math.abs(actual[i] - expected[i]));
+    }
+    const figures = `${name} (${backend}): ${off} of ${expected.length} values off, max |diff| ${max.toExponential(3)}`;
+    console.log(figures);
+    expect(off, figures).toBe(0);
+  });
+});

@@ -66,19 +66,34 @@ describe('preprocessImage', () => {
     expect(Array.from(preprocessImage(image, config))).toEqual([1, 2, 1, 2, 1, 2]);
   });
 
-  it('pads with zeros (before normalising) when the image is smaller than the crop, like HF', () => {
-    const config = parsePreprocessorConfig({ do_resize: false, crop_size: { height: 4, width: 3 }, ...HALF_NORM });
+  it.each(['torchvision', 'pil'])('pads with zeros (before normalising) when the image is smaller than the crop by an even amount, like HF (%s)', (backend) => {
+    const config = parsePreprocessorConfig({ backend, do_resize: false, crop_size: { height: 4, width: 3 }, ...HALF_NORM });
     // 1×2 image in a 3×4 crop: HF puts it at column ceil(2 / 2) = 1 and rows ceil(2 / 2) = 1..2.
     const image: InputImage = { data: Uint8Array.from([255, 255]), width: 1, height: 2, channels: 1 };
     const plane = [-1, -1, -1, -1, 1, -1, -1, 1, -1, -1, -1, -1];
     expect(Array.from(preprocessImage(image, config))).toEqual([...plane, ...plane, ...plane]);
   });
 
-  it('resizes before cropping (upscale of a small image to the CLIP size)', () => {
-    const out = preprocessImage({ data: new Uint8Array(10 * 20).fill(255), width: 10, height: 20, channels: 1 }, clip);
-    // A white image stays white everywhere (10×20 → 224×448, then cropped): (1 - mean) / std per channel.
-    const expected = [0, 1, 2].map((c) => Math.fround(Math.fround(1 - Math.fround(clip.mean![c])) / Math.fround(clip.std![c])));
-    for (let c = 0; c < 3; c++) expect(new Set(out.subarray(c * 224 * 224, (c + 1) * 224 * 224))).toEqual(new Set([expected[c]]));
+  it('places an image smaller than the crop by an odd amount where each backend does', () => {
+    // 2×1 white in a 5×1 crop: NumPy's center_crop (pil) pads ceil(3 / 2) = 2 columns before the
+    // image, torchvision's pad puts 3 // 2 = 1 column there.
+    const image: InputImage = { data: Uint8Array.from([255, 255]), width: 2, height: 1, channels: 1 };
+    const plane = (backend: string) => {
+      const config = parsePreprocessorConfig({ backend, do_resize: false, do_rescale: false, crop_size: { height: 1, width: 5 } });
+      return Array.from(preprocessImage(image, config).subarray(0, 5));
+    };
+    expect(plane('pil')).toEqual([0, 0, 255, 255, 0]);
+    expect(plane('torchvision')).toEqual([0, 255, 255, 0, 0]);
+  });
+
+  it.each(['torchvision', 'pil'])('resizes before cropping (upscale of a small image to the CLIP size, %s)', (backend) => {
+    const config = parsePreprocessorConfig({ ...clipPreprocessorJson(), backend });
+    const out = preprocessImage({ data: new Uint8Array(10 * 20).fill(255), width: 10, height: 20, channels: 1 }, config);
+    // A white image stays white everywhere (10×20 → 224×448, then cropped): each plane holds only
+    // what a single white pixel becomes (the float formula itself is checked in referenceCases.test.ts).
+    const white = preprocessImage({ data: Uint8Array.of(255), width: 1, height: 1, channels: 1 }, parsePreprocessorConfig({ ...clipPreprocessorJson(), backend, do_resize: false, crop_size: 1 }));
+    expect(white[0]).toBeCloseTo((1 - 0.48145466) / 0.26862954, 5);
+    for (let c = 0; c < 3; c++) expect(new Set(out.subarray(c * 224 * 224, (c + 1) * 224 * 224))).toEqual(new Set([white[c]]));
   });
 
   it('rejects a buffer that is too small or a bad channel count', () => {

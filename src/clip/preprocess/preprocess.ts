@@ -1,18 +1,17 @@
 /**
  * CLIP image preprocessing: 8-bit pixels in, channels-first float32 out, the same numbers as the
- * Python CLIPImageProcessor (Pillow backend): convert to RGB → resize → centre crop → rescale →
- * normalise.
+ * Python CLIPImageProcessor on the configured backend (see config.ts): convert to RGB → resize →
+ * centre crop → rescale → normalise.
  *
  * The steps are fused without changing the result:
  * - RGB conversion happens while resampling reads the source (alpha skipped, gray kept as one
  *   channel and replicated at the end), so a large photo is never copied whole.
  * - Only the resized pixels that survive the crop are computed (see `window` in resample.ts).
- * - Rescale and normalise are one table lookup per 8-bit value and channel, computed with the same
- *   float32 rounding steps as the Python code (float64 rescale cast to float32, then float32
- *   subtract and divide).
+ * - Rescale and normalise are one table lookup per 8-bit value and channel (valueTables.ts).
  */
 import type { PreprocessorConfig, ResizeSpec } from './config';
 import { resample, type PixelRect } from './resample';
+import { valueTables } from './valueTables';
 
 export interface InputImage {
   data: Uint8Array | Uint8ClampedArray;
@@ -38,24 +37,6 @@ export function resizedSize(width: number, height: number, resize: ResizeSpec | 
   return width <= height ? { width: resize.size, height: newLong } : { width: newLong, height: resize.size };
 }
 
-/** value → output float for each channel: 3 tables of 256, in the Python code's float32 steps. */
-function valueTables(config: PreprocessorConfig): Float32Array {
-  const table = new Float32Array(3 * 256);
-  const f = Math.fround;
-  for (let c = 0; c < 3; c++) {
-    const mean = config.mean ? f(config.mean[c]) : 0;
-    const std = config.std ? f(config.std[c]) : 1;
-    for (let v = 0; v < 256; v++) {
-      // HF rescale: uint8 → float64, multiply, cast to float32.
-      let x = config.rescale === null ? v : f(v * config.rescale);
-      // HF normalize: float32 (x - mean) / std.
-      if (config.mean) x = f(f(x - mean) / std);
-      table[c * 256 + v] = x;
-    }
-  }
-  return table;
-}
-
 function checkInput(image: InputImage): void {
   const { width, height, channels, data } = image;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
@@ -67,6 +48,17 @@ function checkInput(image: InputImage): void {
   }
 }
 
+/**
+ * Where the crop starts along one axis (negative: the image is smaller and sits inside padding).
+ * The backends agree when the image is larger ((size - crop) / 2 rounded down) but not when it is
+ * smaller by an odd amount: NumPy's center_crop pads ceil(extra / 2) before the image, i.e. a
+ * floor of the negative offset; torchvision's pads (extra // 2) before it, i.e. a truncation.
+ */
+function cropOffset(size: number, crop: number, config: PreprocessorConfig): number {
+  const offset = (size - crop) / 2;
+  return config.backend === 'pil' ? Math.floor(offset) : Math.trunc(offset);
+}
+
 /** Writes one image's [3, H, W] floats into `out` at `offset`. */
 function preprocessInto(image: InputImage, config: PreprocessorConfig, tables: Float32Array, out: Float32Array, offset: number): void {
   checkInput(image);
@@ -75,16 +67,15 @@ function preprocessInto(image: InputImage, config: PreprocessorConfig, tables: F
   const outH = config.outputHeight;
 
   // Crop rectangle in resized coordinates; it may stick out of the image (then zero padding).
-  // HF: top = (height - crop_height) // 2, a floor also when negative.
-  const left = config.crop ? Math.floor((resized.width - outW) / 2) : 0;
-  const top = config.crop ? Math.floor((resized.height - outH) / 2) : 0;
+  const left = config.crop ? cropOffset(resized.width, outW, config) : 0;
+  const top = config.crop ? cropOffset(resized.height, outH, config) : 0;
   const x0 = Math.max(0, left);
   const y0 = Math.max(0, top);
   const x1 = Math.min(resized.width, left + outW);
   const y1 = Math.min(resized.height, top + outH);
   const window: PixelRect = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 
-  const pixels = resample(image, resized.width, resized.height, config.resample, window);
+  const pixels = resample(image, resized.width, resized.height, { filter: config.resample, backend: config.backend }, window);
   const ch = pixels.channels;
   const plane = outW * outH;
 

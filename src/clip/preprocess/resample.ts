@@ -1,31 +1,43 @@
 /**
- * Pillow-exact resizing of 8-bit images.
+ * Bit-exact resizing of 8-bit images, as either of Hugging Face's image-processor backends does it:
+ * "torchvision" (its default: torchvision's `resize` on a uint8 tensor, i.e. PyTorch's antialiased
+ * uint8 kernel) or "pil" (Pillow's `Image.resize`). CLIP's reference pixels come from these, and
+ * "some bicubic" is not good enough to reproduce them: the integer arithmetic is reproduced step by
+ * step so every 8-bit result is the same.
  *
- * CLIP's reference preprocessing resizes with Pillow (`Image.resize`, libImaging/Resample.c), and
- * the embeddings are sensitive enough to the exact pixels that "some bicubic" is not good enough:
- * this file reproduces Pillow's integer arithmetic step by step so the 8-bit result is the same.
- *
- * What Pillow does, and so what we do:
+ * What both libraries do for bilinear and bicubic (PyTorch's kernel is a port of Pillow-SIMD):
  * - Separable, two passes: horizontal first, then vertical. Each pass rounds and clips to 8 bits,
  *   so the intermediate image is 8-bit too (doing it in float would give different pixels).
- * - Filter weights are computed in double, normalised to sum 1, then turned into fixed point with
- *   PRECISION_BITS = 22 fractional bits (32 - 8 for the value - 2 for overshoot of negative lobes).
- * - When downscaling, the filter is stretched by the scale (support × scale): that is the
- *   antialiasing that makes Pillow's bicubic differ from a plain 4-tap bicubic.
+ * - Each output is sum(source × integer weight), started at one half and shifted right by the
+ *   weights' fraction bits, clipped to 0..255. Only the weights differ: see coefficients.ts.
  * - A pass is skipped when its dimension does not change; same size on both axes is a copy.
- * - The horizontal pass only computes the source rows the vertical pass reads.
- * - NEAREST does not use the filters at all: Pillow maps it to an affine transform that samples
- *   pixel centres with a running double accumulator (ImagingScaleAffine), reproduced here.
+ * - NEAREST uses no weights; its index rounding is per backend (nearest.ts).
  *
- * Two liberties that keep the result identical but save work:
+ * Which "torchvision" this is: torchvision resizes uint8 natively only on CPU, and for bilinear only
+ * on CPUs with AVX2; elsewhere (GPU; bilinear on e.g. ARM) it converts to float32, resizes and
+ * rounds, which can differ by a level. Bicubic on CPU, what CLIP uses, is always this kernel.
+ *
+ * Liberties that keep the result identical but save work:
  * - `window` computes only part of the resized image (e.g. what a centre crop keeps). Each output
- *   pixel depends only on its own coefficients, so skipping the others changes nothing.
+ *   pixel depends only on its own coefficients, so skipping the others changes nothing; the
+ *   horizontal pass only runs over the source rows the vertical pass reads.
  * - The source may have 4 channels (RGBA) or 1 (gray); alpha is ignored while reading rather than
- *   copying a 12-megapixel image to RGB first, and gray stays 1 channel (Pillow's L→RGB conversion
- *   replicates the value, and the same filter applied to three equal channels gives equal results).
+ *   copying a 12-megapixel image to RGB first, and gray stays 1 channel (converting to RGB
+ *   replicates the value, and the same filter on three equal channels gives equal results).
  */
+import { coefficients, type Coefficients } from './coefficients';
+import { nearestTable } from './nearest';
 
 export type ResampleFilter = 'nearest' | 'bilinear' | 'bicubic';
+
+/** Hugging Face's names for its image-processor backends (`backend=` in transformers 5). */
+export type ImageProcessorBackend = 'torchvision' | 'pil';
+
+/** How to resize: the filter, and whose arithmetic to reproduce. */
+export interface ResampleMethod {
+  filter: ResampleFilter;
+  backend: ImageProcessorBackend;
+}
 
 /** An 8-bit image, channels interleaved (1 = gray, 3 = RGB, 4 = RGBA). */
 export interface Pixels8 {
@@ -51,91 +63,6 @@ export interface PixelRect {
   height: number;
 }
 
-/** 32 bits - 8 bits of value - 2 bits of headroom for filters with negative lobes (Pillow). */
-const PRECISION_BITS = 32 - 8 - 2;
-/** Pillow starts each sum at one half so the final shift rounds instead of truncating. */
-const HALF = 1 << (PRECISION_BITS - 1);
-const ONE = 1 << PRECISION_BITS;
-
-interface Kernel {
-  fn: (x: number) => number;
-  support: number;
-}
-
-function bilinearFilter(x: number): number {
-  if (x < 0) x = -x;
-  return x < 1 ? 1 - x : 0;
-}
-
-/** Keys' cubic convolution with a = -0.5, written exactly as Pillow's bicubic_filter. */
-function bicubicFilter(x: number): number {
-  const a = -0.5;
-  if (x < 0) x = -x;
-  if (x < 1) return ((a + 2) * x - (a + 3)) * x * x + 1;
-  if (x < 2) return (((x - 5) * x + 8) * x - 4) * a;
-  return 0;
-}
-
-const KERNELS: Record<Exclude<ResampleFilter, 'nearest'>, Kernel> = {
-  bilinear: { fn: bilinearFilter, support: 1 },
-  bicubic: { fn: bicubicFilter, support: 2 },
-};
-
-/** Per-output-pixel source span and fixed-point weights for one axis. */
-interface Coefficients {
-  /** For output i (relative to the window): [first source index, number of taps]. */
-  bounds: Int32Array;
-  /** `ksize` weights per output pixel, 22-bit fixed point. */
-  weights: Int32Array;
-  ksize: number;
-}
-
-/**
- * Pillow's precompute_coeffs + normalize_coeffs_8bpc for outputs first..first+count-1 of an axis
- * resized from inSize to outSize. The double arithmetic is written in Pillow's order so the
- * rounded weights come out the same.
- */
-function precomputeCoefficients(inSize: number, outSize: number, first: number, count: number, kernel: Kernel): Coefficients {
-  const scale = inSize / outSize;
-  const filterScale = scale < 1 ? 1 : scale;
-  // Downscaling stretches the filter over more source pixels: antialiasing.
-  const support = kernel.support * filterScale;
-  const ksize = Math.ceil(support) * 2 + 1;
-  const inverseFilterScale = 1 / filterScale;
-  const bounds = new Int32Array(count * 2);
-  const weights = new Int32Array(count * ksize);
-  const w = new Float64Array(ksize);
-  for (let i = 0; i < count; i++) {
-    const center = (first + i + 0.5) * scale;
-    // C's (int) cast truncates toward zero.
-    let xmin = Math.trunc(center - support + 0.5);
-    if (xmin < 0) xmin = 0;
-    let xmax = Math.trunc(center + support + 0.5);
-    if (xmax > inSize) xmax = inSize;
-    xmax -= xmin;
-    let sum = 0;
-    for (let x = 0; x < xmax; x++) {
-      const value = kernel.fn((x + xmin - center + 0.5) * inverseFilterScale);
-      w[x] = value;
-      sum += value;
-    }
-    const base = i * ksize;
-    for (let x = 0; x < xmax; x++) {
-      const k = sum !== 0 ? w[x] / sum : w[x];
-      weights[base + x] = k < 0 ? Math.trunc(-0.5 + k * ONE) : Math.trunc(0.5 + k * ONE);
-    }
-    bounds[i * 2] = xmin;
-    bounds[i * 2 + 1] = xmax;
-  }
-  return { bounds, weights, ksize };
-}
-
-/** Pillow's clip8: drop the fraction bits and saturate to 0..255. */
-function clip8(sum: number): number {
-  const v = sum >> PRECISION_BITS;
-  return v < 0 ? 0 : v > 255 ? 255 : v;
-}
-
 /**
  * Horizontal pass over `rowCount` source rows starting at `rowStart`; output is `coeffs` columns
  * wide with `outChannels` channels. Reads the first `outChannels` of each `srcChannels`.
@@ -150,7 +77,8 @@ function horizontalPass(
   coeffs: Coefficients,
   outWidth: number,
 ): Uint8Array {
-  const { bounds, weights, ksize } = coeffs;
+  const { bounds, weights, ksize, precision } = coeffs;
+  const half = 1 << (precision - 1);
   const out = new Uint8Array(rowCount * outWidth * outChannels);
   let o = 0;
   for (let r = 0; r < rowCount; r++) {
@@ -160,9 +88,9 @@ function horizontalPass(
       const kBase = xx * ksize;
       let p = rowBase + bounds[xx * 2] * srcChannels;
       if (outChannels === 3) {
-        let s0 = HALF;
-        let s1 = HALF;
-        let s2 = HALF;
+        let s0 = half;
+        let s1 = half;
+        let s2 = half;
         for (let x = 0; x < n; x++) {
           const k = weights[kBase + x];
           s0 += src[p] * k;
@@ -170,17 +98,17 @@ function horizontalPass(
           s2 += src[p + 2] * k;
           p += srcChannels;
         }
-        out[o] = clip8(s0);
-        out[o + 1] = clip8(s1);
-        out[o + 2] = clip8(s2);
+        out[o] = clip8(s0, precision);
+        out[o + 1] = clip8(s1, precision);
+        out[o + 2] = clip8(s2, precision);
         o += 3;
       } else {
-        let s0 = HALF;
+        let s0 = half;
         for (let x = 0; x < n; x++) {
           s0 += src[p] * weights[kBase + x];
           p += srcChannels;
         }
-        out[o++] = clip8(s0);
+        out[o++] = clip8(s0, precision);
       }
     }
   }
@@ -202,7 +130,8 @@ function verticalPass(
   outWidth: number,
   outHeight: number,
 ): Uint8Array {
-  const { bounds, weights, ksize } = coeffs;
+  const { bounds, weights, ksize, precision } = coeffs;
+  const half = 1 << (precision - 1);
   const out = new Uint8Array(outWidth * outHeight * outChannels);
   let o = 0;
   for (let yy = 0; yy < outHeight; yy++) {
@@ -212,9 +141,9 @@ function verticalPass(
     for (let xx = 0; xx < outWidth; xx++) {
       let p = firstRow + (colOffset + xx) * pixelStride;
       if (outChannels === 3) {
-        let s0 = HALF;
-        let s1 = HALF;
-        let s2 = HALF;
+        let s0 = half;
+        let s1 = half;
+        let s2 = half;
         for (let y = 0; y < n; y++) {
           const k = weights[kBase + y];
           s0 += src[p] * k;
@@ -222,24 +151,30 @@ function verticalPass(
           s2 += src[p + 2] * k;
           p += rowStride;
         }
-        out[o] = clip8(s0);
-        out[o + 1] = clip8(s1);
-        out[o + 2] = clip8(s2);
+        out[o] = clip8(s0, precision);
+        out[o + 1] = clip8(s1, precision);
+        out[o + 2] = clip8(s2, precision);
         o += 3;
       } else {
-        let s0 = HALF;
+        let s0 = half;
         for (let y = 0; y < n; y++) {
           s0 += src[p] * weights[kBase + y];
           p += rowStride;
         }
-        out[o++] = clip8(s0);
+        out[o++] = clip8(s0, precision);
       }
     }
   }
   return out;
 }
 
-/** Copies a rectangle of the source, dropping alpha (Pillow returns a copy for an unchanged size). */
+/** Drop the fraction bits (arithmetic shift, as in C) and saturate to 0..255. */
+function clip8(sum: number, precision: number): number {
+  const v = sum >> precision;
+  return v < 0 ? 0 : v > 255 ? 255 : v;
+}
+
+/** Copies a rectangle of the source, dropping alpha (both libraries copy an unchanged size). */
 function copyWindow(image: Pixels8, outChannels: 1 | 3, win: PixelRect): Uint8Array {
   const { data, width, channels } = image;
   const out = new Uint8Array(win.width * win.height * outChannels);
@@ -254,27 +189,10 @@ function copyWindow(image: Pixels8, outChannels: 1 | 3, win: PixelRect): Uint8Ar
   return out;
 }
 
-/**
- * Source index for each output index 0..end-1 along one axis, as Pillow's ImagingScaleAffine
- * computes it: a double accumulator stepping by in/out from half a step, truncated; -1 when
- * outside the source (Pillow then fills with 0).
- */
-function nearestTable(inSize: number, outSize: number, end: number): Int32Array {
-  const step = inSize / outSize;
-  const table = new Int32Array(end);
-  let pos = step * 0.5;
-  for (let i = 0; i < end; i++) {
-    const index = pos < 0 ? -1 : Math.trunc(pos);
-    table[i] = index < inSize ? index : -1;
-    pos += step;
-  }
-  return table;
-}
-
-function resampleNearest(image: Pixels8, width: number, height: number, outChannels: 1 | 3, win: PixelRect): Uint8Array {
+function resampleNearest(image: Pixels8, width: number, height: number, outChannels: 1 | 3, win: PixelRect, backend: ImageProcessorBackend): Uint8Array {
   const { data, channels } = image;
-  const xs = nearestTable(image.width, width, win.x + win.width);
-  const ys = nearestTable(image.height, height, win.y + win.height);
+  const xs = nearestTable(image.width, width, win.x + win.width, backend);
+  const ys = nearestTable(image.height, height, win.y + win.height, backend);
   const out = new Uint8Array(win.width * win.height * outChannels);
   let o = 0;
   for (let y = 0; y < win.height; y++) {
@@ -304,10 +222,10 @@ function checkImage(image: Pixels8): void {
 }
 
 /**
- * Resizes `image` to width×height like Pillow's `Image.resize(size, filter)` and returns the
+ * Resizes `image` to width×height as `method.backend` would with `method.filter`, and returns the
  * pixels inside `window` (default: all of them). Output has 3 channels (1 for gray input).
  */
-export function resample(image: Pixels8, width: number, height: number, filter: ResampleFilter, window?: PixelRect): ResampledPixels {
+export function resample(image: Pixels8, width: number, height: number, method: ResampleMethod, window?: PixelRect): ResampledPixels {
   checkImage(image);
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new Error(`resample: invalid output size ${width}×${height}`);
@@ -319,24 +237,24 @@ export function resample(image: Pixels8, width: number, height: number, filter: 
   ) {
     throw new Error(`resample: window ${JSON.stringify(win)} is not inside the ${width}×${height} output`);
   }
+  const { filter, backend } = method;
+  if (backend !== 'pil' && backend !== 'torchvision') throw new Error(`resample: unknown backend ${String(backend)}`);
+  if (filter !== 'nearest' && filter !== 'bilinear' && filter !== 'bicubic') throw new Error(`resample: unknown filter ${String(filter)}`);
   const outChannels: 1 | 3 = image.channels === 1 ? 1 : 3;
   const result = (data: Uint8Array): ResampledPixels => ({ data, width: win.width, height: win.height, channels: outChannels });
 
   const needHorizontal = width !== image.width;
   const needVertical = height !== image.height;
   if (!needHorizontal && !needVertical) return result(copyWindow(image, outChannels, win));
-  if (filter === 'nearest') return result(resampleNearest(image, width, height, outChannels, win));
+  if (filter === 'nearest') return result(resampleNearest(image, width, height, outChannels, win, backend));
 
-  const kernel = KERNELS[filter];
-  if (!kernel) throw new Error(`resample: unknown filter ${String(filter)}`);
-
-  const vertical = needVertical ? precomputeCoefficients(image.height, height, win.y, win.height, kernel) : null;
+  const vertical = needVertical ? coefficients(image.height, height, win.y, win.height, filter, backend) : null;
   if (!needHorizontal) {
     // Vertical only: read the source directly, columns offset by the window.
     return result(verticalPass(image.data, image.channels, image.width * image.channels, win.x, 0, outChannels, vertical!, win.width, win.height));
   }
 
-  const horizontal = precomputeCoefficients(image.width, width, win.x, win.width, kernel);
+  const horizontal = coefficients(image.width, width, win.x, win.width, filter, backend);
   if (!vertical) {
     return result(horizontalPass(image.data, image.width, image.channels, outChannels, win.y, win.height, horizontal, win.width));
   }

@@ -7,11 +7,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { missingReferenceData } from '../testing/referenceData';
 import { CIFAR10_LABELS, CIFAR100_LABELS, IMAGENET_DUPLICATES, IMAGENET_LABELS, PRESETS, presetById } from './index';
 
 const PROMPTS_MD = fileURLToPath(new URL('../../../../shared/clip-reference/prompts.md', import.meta.url));
 const hasPrompts = existsSync(PROMPTS_MD);
-if (!hasPrompts) console.warn(`Preset class-list checks skipped: CLIP reference prompts.md not found at ${PROMPTS_MD}`);
+const missing = hasPrompts ? null : missingReferenceData(PROMPTS_MD, process.env.CI);
+if (missing) console.warn(`Preset class-list checks: ${missing.message}`);
 
 /**
  * The `classes = [...]` list of one `## <section>` of prompts.md, or null when there is no such
@@ -48,8 +50,12 @@ function fnv1a(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-describe.skipIf(!hasPrompts)(`presets match the CLIP release's class lists (${PROMPTS_MD})`, () => {
+describe.skipIf(missing?.skip === true)(`presets match the CLIP release's class lists (${PROMPTS_MD})`, () => {
   const markdown = hasPrompts ? readFileSync(PROMPTS_MD, 'utf8') : '';
+
+  it('finds the reference prompts.md', () => {
+    expect(hasPrompts, missing?.message).toBe(true);
+  });
 
   it('CIFAR-10 is the release list, in order', () => {
     const expected = releaseClasses(markdown, 'CIFAR10');
