@@ -42,19 +42,18 @@ test('a large preset with the prompt ensemble encodes with progress, and a reloa
 test('a long encode can be cancelled and the page stays responsive', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Label set').selectOption('imagenet');
+  await expect(page.getByTestId('encode-summary')).toContainText(/ 9\d\d prompts: /, { timeout: 60_000 });
+  const labels = page.getByRole('textbox', { name: /^Labels/ });
+  const presetLabels = await labels.inputValue();
+  const labelCount = new Set(presetLabels.split('\n').filter(Boolean)).size;
   await page.getByRole('checkbox', { name: /Prompt ensemble/ }).check();
-  await expect(page.getByRole('progressbar', { name: 'Encoding labels' })).toBeVisible();
-  // Wait for the ensemble's encode (the preset's single-template encode may come first).
   const progress = page.getByRole('progressbar', { name: 'Encoding labels' });
-  const labelCount = Number((await page.getByText(/^\d+ labels$/).textContent())!.split(' ')[0]);
   await expect(progress).toHaveAttribute('max', String(labelCount * ENSEMBLE_TEMPLATES.length));
   await expect(page.getByLabel('Prompt template')).toBeDisabled(); // the ensemble brings its own templates
   // The main thread is free while the worker encodes: typing still works at once. (Playwright
   // waits for the page to handle each input event, so a busy main thread shows as slow typing.)
   // The text goes in as one input event: half-typed labels would each start a debounced
   // re-encode, and one starting after Cancel below would clear its message.
-  const labels = page.getByRole('textbox', { name: /^Labels/ });
-  const presetLabels = await labels.inputValue();
   const started = Date.now();
   await labels.press('Control+End');
   await page.keyboard.insertText('\nzebra crossing');
@@ -64,12 +63,13 @@ test('a long encode can be cancelled and the page stays responsive', async ({ pa
   await expect(progress).toHaveAttribute('max', String((labelCount + 1) * ENSEMBLE_TEMPLATES.length));
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('alert')).toContainText('Encoding cancelled');
+  // Cancel goes back to the setup the results show: the preset, one template.
+  const ensemble = page.getByRole('checkbox', { name: /Prompt ensemble/ });
+  await expect(ensemble).not.toBeChecked();
+  await expect(labels).toHaveValue(presetLabels);
 
   // The worker really stopped: encoding the same set again still has prompts left to encode
   // (had it gone on in the background, every prompt would now come from the cache).
-  const ensemble = page.getByRole('checkbox', { name: /Prompt ensemble/ });
-  await ensemble.uncheck();
-  await expect(page.getByTestId('encode-summary')).toContainText(/ 9\d\d prompts: /, { timeout: 60_000 });
   await ensemble.check();
   await expect(page.getByTestId('encode-summary')).toContainText(/\d+ prompts: [1-9]\d* encoded/, { timeout: 120_000 });
 });

@@ -2,7 +2,7 @@
  * The models the app offers, with what a lecturer needs to choose before downloading: size,
  * expected quality, and which weight files each backend uses.
  */
-import bundledIntegrityJson from './bundledModelIntegrity.json';
+import bundledIntegrityJson from './bundledModelIntegrity.json' with { type: 'json' };
 import { BUNDLED_MODEL_ID, onnxFileName, type Precision } from './modelSource';
 
 export interface TowerPrecisions {

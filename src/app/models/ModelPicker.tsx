@@ -17,11 +17,12 @@ export function ModelPicker() {
   const activeId = useModelStore((s) => s.active?.request.source.id ?? null);
   const info = useModelStore((s) => s.active?.model ?? null);
   const generation = useModelStore((s) => s.active?.model.generation ?? 0);
-  // A choice is about the model shown when it was made: once another model is shown (a switch,
-  // "Use the bundled demo model", Retry), the picker follows it.
-  const [picked, setPicked] = useState<{ id: string; for: string } | null>(null);
-  const choice = picked && picked.for === shownId ? picked.id : shownId;
-  const setChoice = (id: string) => setPicked({ id, for: shownId });
+  // A choice holds until the next load starts (this one, "Use the bundled demo model", Retry):
+  // from then on the picker shows the model loading, then the one in use, also after a failure.
+  const loadCount = useModelStore((s) => s.loadCount);
+  const [picked, setPicked] = useState<{ id: string; loads: number } | null>(null);
+  const choice = picked && picked.loads === loadCount ? picked.id : shownId;
+  const setChoice = (id: string) => setPicked({ id, loads: loadCount });
   const [cached, setCached] = useState<CachedModel[]>([]);
 
   useEffect(() => {

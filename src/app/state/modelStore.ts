@@ -34,6 +34,8 @@ export interface ModelState {
   failure: LoadFailure | null;
   /** Backend changes the user should know about (WebGPU failed, WASM took over). */
   notice: string | null;
+  /** Loads started so far: a choice made in a picker before the latest load is out of date. */
+  loadCount: number;
   /**
    * Load a model. Omitted parts of the request keep the active model's (or, before any model,
    * the URL's). A newer load replaces one in progress.
@@ -79,13 +81,14 @@ export function createModelStore({ client, initial, resolveSource = async (s) =>
     pending: null,
     failure: null,
     notice: null,
+    loadCount: 0,
     async load(changes = {}) {
       const base = get().active?.request ?? initial;
       const request: LoadRequest = { ...base, ...changes };
       controller?.abort();
       const mine = new AbortController();
       controller = mine;
-      set({ pending: { request, startedAt: now(), progress: {} }, failure: null });
+      set((state) => ({ pending: { request, startedAt: now(), progress: {} }, failure: null, loadCount: state.loadCount + 1 }));
       try {
         const source = await resolveSource(request.source);
         if (mine.signal.aborted) throw new ClipError({ kind: 'cancelled', message: 'Download cancelled' });

@@ -14,7 +14,7 @@
  * what was batched together (the fp32 ones do not, to ~1e-6); the 8-bit goldens hold for exactly
  * these batches. The label sets share no text, so encoding them one after the other is fine.
  */
-import goldenJson from './zeroShotGolden.json';
+import goldenJson from './zeroShotGolden.json' with { type: 'json' };
 import { drawShape, encodePng, type RgbaImage, type ShapePicture } from './drawShapes';
 
 export interface GoldenPicture extends ShapePicture {
