@@ -39,7 +39,7 @@ export function CameraPanel() {
     canvas.height = element.videoHeight;
     canvas.getContext('2d')?.drawImage(element, 0, 0);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (blob) void addFiles([new File([blob], `snapshot-${new Date().toTimeString().slice(0, 8).replace(/:/g, '')}.png`, { type: 'image/png' })]);
+    if (blob) void addFiles([new File([blob], `snapshot-${new Date().toTimeString().slice(0, 8).replace(/:/g, '')}.png`, { type: 'image/png' })], 'camera');
   };
 
   const on = Boolean(camera.stream);

@@ -1,6 +1,7 @@
 /** Images dropped anywhere on the page or pasted from the clipboard go to the gallery. */
 import { useEffect, useState } from 'react';
 import { appState, useGalleryStore } from '../state';
+import { addIncoming } from './addIncoming';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -35,14 +36,14 @@ export function useImageInput(): boolean {
       if (files.length === 0) return;
       e.preventDefault();
       appState.ui.getState().setView('images'); // show where the dropped files went
-      void addFiles(files);
+      void addIncoming(files.map((file) => ({ file, folders: [] })));
     };
     const onPaste = (e: ClipboardEvent) => {
       const files = Array.from(e.clipboardData?.files ?? []);
       if (files.length === 0) return; // plain text pastes stay with the focused field
       e.preventDefault();
       appState.ui.getState().setView('images');
-      void addFiles(files);
+      void addFiles(files, 'paste');
     };
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragover', onDragOver);

@@ -3,7 +3,7 @@ import type { GalleryItem } from '../state/galleryStore';
 import { encodedImages } from './images';
 
 function item(id: number, status: GalleryItem['status'], generation?: number): GalleryItem {
-  return { id, name: `${id}.png`, url: `blob:${id}`, status, embedding: generation === undefined ? undefined : new Float32Array(4), generation, file: new Blob() };
+  return { id, name: `${id}.png`, origin: 'file', truth: null, domain: null, caption: null, url: `blob:${id}`, status, embedding: generation === undefined ? undefined : new Float32Array(4), generation, file: new Blob() };
 }
 
 describe('encodedImages', () => {

@@ -7,9 +7,37 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ClipError, type ClipErrorData, type ClipErrorKind } from '../../../workers/errors';
 import type { ClipClient } from '../worker/clipClient';
 
+/** Where an image came from. */
+export type ImageOrigin = 'file' | 'paste' | 'camera' | 'drawing' | 'generated';
+
+/**
+ * A true label given explicitly: by the folder the image was in, by hand on its card, or when it
+ * was captured or drawn "as" a label. (A label named by the file name is not stored: it depends on
+ * the labels of the moment; see `src/app/gallery/truth.ts`.)
+ */
+export interface ExplicitTruth {
+  label: string;
+  from: 'folder' | 'hand' | 'capture' | 'drawing' | 'generator';
+}
+
+/** An image to add, with what is known about it. */
+export interface NewImage {
+  file: File;
+  origin?: ImageOrigin;
+  truth?: ExplicitTruth | null;
+  /** The kind of picture (`photo`, `sketch`...), for the distribution-shift lab. */
+  domain?: string | null;
+  /** A caption for the contrastive view. */
+  caption?: string | null;
+}
+
 export interface GalleryItem {
   id: number;
   name: string;
+  origin: ImageOrigin;
+  truth: ExplicitTruth | null;
+  domain: string | null;
+  caption: string | null;
   /** Object URL for the thumbnail (only for files that look like images). */
   url: string | null;
   status: 'pending' | 'done' | 'error';
@@ -24,7 +52,13 @@ export interface GalleryItem {
 
 export interface GalleryState {
   items: GalleryItem[];
-  addFiles(files: File[]): Promise<void>;
+  /** Plain files (a picker, a paste): no label, domain or caption. */
+  addFiles(files: File[], origin?: ImageOrigin): Promise<void>;
+  addImages(images: NewImage[]): Promise<void>;
+  /** Set or clear the true label by hand. */
+  setTruth(id: number, label: string | null): void;
+  setDomain(id: number, domain: string | null): void;
+  setCaption(id: number, caption: string | null): void;
   remove(id: number): void;
   clear(): void;
   /** Encode these items again (after a model change); items already being encoded are skipped. */
@@ -57,6 +91,10 @@ export function createGalleryStore({
   const inFlight = new Set<AbortController>();
 
   return createStore<GalleryState>((set, get) => {
+    function update(id: number, changes: Partial<Pick<GalleryItem, 'truth' | 'domain' | 'caption'>>): void {
+      set((state) => ({ items: state.items.map((item) => (item.id === id ? { ...item, ...changes } : item)) }));
+    }
+
     async function encode(targets: GalleryItem[]): Promise<void> {
       if (targets.length === 0) return;
       const ids = new Set(targets.map((t) => t.id));
@@ -89,10 +127,17 @@ export function createGalleryStore({
 
     return {
       items: [],
-      async addFiles(files) {
-        const added: GalleryItem[] = files.map((file) => ({
+      addFiles(files, origin = 'file') {
+        return get().addImages(files.map((file) => ({ file, origin })));
+      },
+      async addImages(images) {
+        const added: GalleryItem[] = images.map(({ file, origin = 'file', truth = null, domain = null, caption = null }) => ({
           id: nextId++,
           name: file.name || 'pasted image',
+          origin,
+          truth,
+          domain,
+          caption,
           url: file.type.startsWith('image/') || !file.type ? createObjectUrl(file) : null,
           status: 'pending',
           file,
@@ -100,6 +145,15 @@ export function createGalleryStore({
         // Newest first, as a person scanning results expects.
         set((state) => ({ items: [...[...added].reverse(), ...state.items] }));
         await encode(added);
+      },
+      setTruth(id, label) {
+        update(id, { truth: label === null ? null : { label, from: 'hand' } });
+      },
+      setDomain(id, domain) {
+        update(id, { domain: domain?.trim() || null });
+      },
+      setCaption(id, caption) {
+        update(id, { caption: caption?.trim() || null });
       },
       remove(id) {
         const item = get().items.find((i) => i.id === id);
