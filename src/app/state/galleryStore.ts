@@ -24,11 +24,11 @@ export interface GalleryItem {
 
 export interface GalleryState {
   items: GalleryItem[];
-  addFiles(files: File[]): Promise<void>;
-  remove(id: number): void;
-  clear(): void;
+  addFiles: (files: File[]) => Promise<void>;
+  remove: (id: number) => void;
+  clear: () => void;
   /** Encode these items again (after a model change); items already being encoded are skipped. */
-  embed(ids: readonly number[]): Promise<void>;
+  embed: (ids: readonly number[]) => Promise<void>;
 }
 
 /** Failures that are the file's own: trying again with another model would fail the same way. */
