@@ -14,7 +14,8 @@ const isolationHeaders = {
 // with index.html: serve model files as binary and give a real 404 for missing ones.
 function modelFiles(): Plugin {
   const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
-    if ((req.url ?? '').split('?')[0].endsWith('.onnx')) res.setHeader('Content-Type', 'application/octet-stream');
+    const [path = ''] = (req.url ?? '').split('?');
+    if (path.endsWith('.onnx')) res.setHeader('Content-Type', 'application/octet-stream');
     next();
   };
   return {

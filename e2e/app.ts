@@ -109,11 +109,11 @@ export function topLabel(page: Page, fileName: string) {
 }
 
 /** CSS colours the tests draw with, by the label's colour word. */
-export const COLOURS: Record<string, string> = {
+export const COLOURS = {
   red: '#e01b1b',
   green: '#1fa31f',
   blue: '#1f3fe0',
   yellow: '#f2d20c',
   purple: '#8a2be2',
   orange: '#ff8c00',
-};
+} satisfies Record<string, string>;

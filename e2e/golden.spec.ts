@@ -37,6 +37,7 @@ for (const towers of ['fp32', 'q8'] as GoldenTowers[]) {
     const golden = ZERO_SHOT_GOLDEN.towers[towers].scores;
     GOLDEN_PICTURES.forEach((picture, i) => {
       const embedding = answer.images[i];
+      if (embedding === undefined) throw new Error(`no result for ${picture.name}`);
       if (typeof embedding === 'string') throw new Error(embedding);
       GOLDEN_LABEL_SETS.forEach((set, s) => {
         const { embeddings, dim } = answer.texts[s]!;

@@ -71,7 +71,7 @@ test.describe('insights with the bundled shapes model', () => {
       const texts = await cells.allTextContents();
       for (const text of texts) expect(text).toMatch(/^-?\d\.\d\d$/);
       const values = texts.map(Number);
-      const topColumn = columns.indexOf(top[name]);
+      const topColumn = columns.indexOf(top[name]!); // rows are NAMES (checked above)
       expect(values[topColumn], `${name}: the top label's cosine is the row's largest`).toBe(Math.max(...values));
       // The outlined cell (exact maximum, before rounding) is the gallery's top label.
       await expect(matrix.locator(`td.best[data-row="${r}"]`)).toHaveAttribute('data-col', String(topColumn));
@@ -83,7 +83,7 @@ test.describe('insights with the bundled shapes model', () => {
     await expect(matrix).toHaveAttribute('data-mode', 'probability');
     for (const [r, name] of rows.entries()) {
       for (const [c, label] of columns.entries()) {
-        await expect(matrix.locator(`td[data-row="${r}"][data-col="${c}"]`), `${name} × ${label}`).toHaveText(percentages[name][label]);
+        await expect(matrix.locator(`td[data-row="${r}"][data-col="${c}"]`), `${name} × ${label}`).toHaveText(percentages[name]![label]!);
       }
     }
   });
@@ -98,7 +98,7 @@ test.describe('insights with the bundled shapes model', () => {
     await expect(results.first()).toContainText('blue-square.png');
     await expect(results.nth(1)).toContainText('red-circle.png');
     const values = (await page.getByTestId('search-results').locator('.search-value').allTextContents()).map((t) => parseFloat(t.replace(/[^\d.-]/g, '')));
-    expect(values[0]).toBeGreaterThan(values[1]);
+    expect(values[0]).toBeGreaterThan(values[1]!);
 
     // Another sentence re-ranks the gallery.
     await box.fill('a photo of a red circle');

@@ -25,7 +25,7 @@ test('with a cached model, the app starts and classifies with the network off', 
   // Really offline, for the page and for the service worker's own fetches.
   expect(await page.evaluate(() => fetch(`/models/clip-shapes-tiny/config.json?probe=${Date.now()}`).then(() => 'online', () => 'offline'))).toBe('offline');
   const [worker] = context.serviceWorkers();
-  expect(worker).toBeDefined();
+  if (!worker) throw new Error('no service worker is running');
   expect(await worker.evaluate(() => fetch(`/sw-manifest.js?probe=${Date.now()}`).then(() => 'online', () => 'offline'))).toBe('offline');
 
   const failed: string[] = [];

@@ -43,6 +43,7 @@ async function preprocessInWorker(page: Page, path: string): Promise<Preprocesse
       type Client = { preprocessImages(i: { name: string; blob: Blob }[]): Promise<{ ok: boolean; pixels?: Float32Array; error?: { message: string } }[]> };
       const client = (window as unknown as { clipClient: Client }).clipClient;
       const [result] = await client.preprocessImages([{ name, blob: new Blob([bytes], { type: 'image/png' }) }]);
+      if (!result) return { error: 'no result' };
       return result.ok && result.pixels ? { pixels: Array.from(result.pixels) } : { error: result.error?.message ?? 'failed' };
     },
     { name, base64 },
@@ -70,7 +71,7 @@ test.describe('preprocessing parity in the browser', () => {
         for (let i = 0; i < expected.length; i++) {
           if (Object.is(actual[i], expected[i])) continue;
           off++;
-          max = Math.max(max, Math.abs(actual[i] - expected[i]));
+          max = Math.max(max, Math.abs(actual[i]! - expected[i]!));
         }
         const figures = `${name} (${backend}): ${off} of ${expected.length} values off, max |diff| ${max.toExponential(3)}`;
         console.log(figures);

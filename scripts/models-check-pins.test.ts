@@ -1,4 +1,6 @@
 /// <reference types="node" />
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { catalogEntry } from '../src/clip/catalog';
 import { pinProblems, type FilePin, type HubRevisionInfo } from './models-check-pins';
@@ -29,7 +31,7 @@ describe('pinProblems', () => {
     const vision = info.siblings.find((s) => s.rfilename === 'onnx/vision_model_quantized.onnx')!;
     vision.lfs = { size: vision.lfs!.size, sha256: 'f'.repeat(64) };
     info.siblings = info.siblings.filter((s) => s.rfilename !== 'onnx/text_model_fp16.onnx');
-    hashed['tokenizer.json'] = { size: 1, sha256: hashed['tokenizer.json'].sha256 };
+    hashed['tokenizer.json'] = { size: 1, sha256: hashed['tokenizer.json']!.sha256 };
     const problems = pinProblems(model, info, hashed);
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/^revision: catalog d15189d7/);
@@ -41,5 +43,16 @@ describe('pinProblems', () => {
   it('says when a small file could not be hashed', () => {
     const { info } = agreeingHub();
     expect(pinProblems(model, info, {})).toContain('config.json: no SHA-256 to compare');
+  });
+});
+
+describe('models:check-pins', () => {
+  it('says that --host needs a URL when it is the last argument, before asking any host', async () => {
+    const failure = await promisify(execFile)('npx', ['tsx', 'scripts/models-check-pins.ts', '--host']).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('Error: --host needs a URL');
   });
 });

@@ -58,7 +58,9 @@ async function hashSmallFiles(host: string, model: CatalogModel, info: HubRevisi
 
 async function main(): Promise<void> {
   const hostIndex = process.argv.indexOf('--host');
-  const host = (hostIndex > 0 ? process.argv[hostIndex + 1] : HUB_HOST).replace(/\/+$/, '');
+  const hostArg = hostIndex > 0 ? process.argv[hostIndex + 1] : HUB_HOST;
+  if (hostArg === undefined) throw new Error('--host needs a URL');
+  const host = hostArg.replace(/\/+$/, '');
   for (const model of CATALOG.filter((m) => m.id !== BUNDLED_MODEL_ID)) {
     try {
       const main = await revisionInfo(host, model.id, 'main');

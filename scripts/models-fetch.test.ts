@@ -20,13 +20,13 @@ let corrupt = false;
 beforeAll(async () => {
   server = createServer((req, res) => {
     const match = /^\/clip-shapes-tiny\/resolve\/main\/(.+)$/.exec(req.url ?? '');
-    const path = match && join(modelDir, match[1]);
+    const path = match && join(modelDir, match[1]!);
     if (!path || !existsSync(path)) {
       res.writeHead(404).end();
       return;
     }
     const bytes = readFileSync(path);
-    if (corrupt && path.endsWith('.onnx')) bytes[bytes.length >> 1] ^= 0xff;
+    if (corrupt && path.endsWith('.onnx')) bytes[bytes.length >> 1]! ^= 0xff;
     res.writeHead(200, { 'Content-Length': bytes.length }).end(bytes);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,6 +54,23 @@ describe('models:fetch', () => {
         expect(readFileSync(join(out, 'clip-shapes-tiny', file)).equals(readFileSync(join(modelDir, file))), file).toBe(true);
       }
       expect(result.stdout).toContain('verified');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['--host', '--out'])('says that %s needs a value when it is the last argument, and fetches nothing', async (option) => {
+    const out = mkdtempSync(join(tmpdir(), 'models-'));
+    try {
+      const args = option === '--host' ? ['--out', out, '--host'] : ['--host', host, '--out'];
+      const result = await run('npx', ['tsx', 'scripts/models-fetch.ts', 'clip-shapes-tiny', ...args]).then(
+        () => null,
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+      expect(result?.code).toBe(1);
+      expect(result?.stderr).toContain(`Error: ${option} needs a value`);
+      expect(result?.stdout).toBe('');
+      expect(existsSync(join(out, 'clip-shapes-tiny'))).toBe(false);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -22,10 +22,15 @@ interface Options {
 
 function parseArgs(argv: string[]): Options {
   const options: Options = { ids: [], host: HUB_HOST, out: 'public/models', all: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--host') options.host = argv[++i];
-    else if (arg === '--out') options.out = argv[++i];
+  const args = argv.values();
+  const valueOf = (option: string): string => {
+    const { value } = args.next();
+    if (value === undefined) throw new Error(`${option} needs a value`);
+    return value;
+  };
+  for (const arg of args) {
+    if (arg === '--host') options.host = valueOf(arg);
+    else if (arg === '--out') options.out = valueOf(arg);
     else if (arg === '--all') options.all = true;
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else options.ids.push(arg);

@@ -32,7 +32,7 @@ const TORCH = pythonModule('torch', 'python3-torch');
 const ONNX = pythonModule('onnx', 'python3-onnx');
 const NUMPY = pythonModule('numpy', 'python3-numpy'); // comes with torch and onnx on Debian
 
-/** @type {Record<string, Need[]>} */
+/** @satisfies {Record<string, Need[]>} */
 export const NEEDS = {
   // scripts/bench-model/make_bench_model.py, then the browser runs
   bench: [TORCH, ONNX, NUMPY, program(CHROMIUM, 'chromium')],

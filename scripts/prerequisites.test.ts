@@ -56,7 +56,7 @@ describe('what to install', () => {
   });
 
   it('names the command, each missing thing and why', () => {
-    const message = describeMissing('bench', [missingAll[0], missingAll[4]], '/nonexistent/python3');
+    const message = describeMissing('bench', [missingAll[0]!, missingAll[4]!], '/nonexistent/python3');
     expect(message.split('\n')).toEqual([
       'npm run bench needs software this machine lacks:',
       '  - Python module torch (/nonexistent/python3): /nonexistent/python3 not found',

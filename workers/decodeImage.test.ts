@@ -44,7 +44,7 @@ describe('decodeImage', () => {
     expect(empty).toMatchObject({ kind: 'decode', file: 'empty.png', message: 'empty.png is empty' });
     const png = rgbaPng(4, 4);
     const corrupt = png.slice(0, 60); // the header survives, the pixel data does not
-    const error = await failure(decodeImage(new Blob([corrupt as Uint8Array<ArrayBuffer>], { type: 'image/png' }), 'broken.png'));
+    const error = await failure(decodeImage(new Blob([corrupt], { type: 'image/png' }), 'broken.png'));
     expect(error).toMatchObject({ kind: 'decode', file: 'broken.png' });
     expect(error.message).toBe('broken.png could not be decoded: the file is corrupt or not a supported image format');
   });

@@ -20,7 +20,7 @@ describe('decodePngRgba', () => {
     const image = decodePngRgba(bytes);
     expect([image.width, image.height]).toEqual([expected.width, expected.height]);
     const rgb = image.data.filter((_, i) => i % 4 !== 3);
-    expect(Array.from(rgb)).toEqual(Array.from(Buffer.from(expected.rgb[file], 'base64')));
+    expect(Array.from(rgb)).toEqual(Array.from(Buffer.from(expected.rgb[file]!, 'base64')));
   });
 
   it('keeps the colour of pixels a tRNS key makes transparent, and marks them transparent', () => {

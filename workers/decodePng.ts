@@ -30,7 +30,7 @@ export function pngInfo(bytes: Uint8Array): PngInfo | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const isPng = bytes.length >= 33 && view.getUint32(0) === 0x89504e47 && view.getUint32(4) === 0x0d0a1a0a;
   if (!isPng || chunkType(bytes, 8) !== 'IHDR') return null;
-  const info = { width: view.getUint32(16), height: view.getUint32(20), depth: bytes[24], colorType: bytes[25], hasTransparencyChunk: false };
+  const info = { width: view.getUint32(16), height: view.getUint32(20), depth: view.getUint8(24), colorType: view.getUint8(25), hasTransparencyChunk: false };
   for (let at = 8; at + 8 <= bytes.length; ) {
     const type = chunkType(bytes, at);
     if (type === 'IDAT' || type === 'IEND') break;
@@ -40,8 +40,9 @@ export function pngInfo(bytes: Uint8Array): PngInfo | null {
   return info;
 }
 
+/** The 4-letter type of the chunk at `at` (callers check that its 8-byte header is inside `bytes`). */
 function chunkType(bytes: Uint8Array, at: number): string {
-  return String.fromCharCode(bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]);
+  return String.fromCharCode(...bytes.subarray(at + 4, at + 8));
 }
 
 /**
@@ -67,11 +68,13 @@ export function decodePngRgba(bytes: Uint8Array): RgbaImage {
   const pixels = png.width * png.height;
   const data = new Uint8Array(pixels * 4);
   if (png.palette) {
+    const [firstColour] = png.palette;
+    if (!firstColour) throw new Error('PNG palette is empty');
     const colours = convertIndexedToRgb(png); // 3 or (with tRNS) 4 values per pixel
-    const stride = png.palette[0].length;
+    const stride = firstColour.length;
     for (let i = 0; i < pixels; i++) {
       data.set(colours.subarray(i * stride, i * stride + 3), i * 4);
-      data[i * 4 + 3] = stride === 4 ? colours[i * stride + 3] : 255;
+      data[i * 4 + 3] = stride === 4 ? colours[i * stride + 3]! : 255;
     }
     return { data, width: png.width, height: png.height, channels: 4 };
   }
@@ -82,9 +85,9 @@ export function decodePngRgba(bytes: Uint8Array): RgbaImage {
   const key = png.transparency && png.transparency.length === colour ? png.transparency : null;
   for (let i = 0; i < pixels; i++) {
     const p = i * channels;
-    for (let c = 0; c < 3; c++) data[i * 4 + c] = source[p + (colour === 1 ? 0 : c)] >> shift;
+    for (let c = 0; c < 3; c++) data[i * 4 + c] = source[p + (colour === 1 ? 0 : c)]! >> shift;
     let alpha = 255;
-    if (channels === 2 || channels === 4) alpha = source[p + channels - 1] >> shift;
+    if (channels === 2 || channels === 4) alpha = source[p + channels - 1]! >> shift;
     else if (key && key.every((k, c) => source[p + c] === k)) alpha = 0;
     data[i * 4 + 3] = alpha;
   }

@@ -107,7 +107,7 @@ describe('verify', () => {
     expect(short).toMatchObject({ kind: 'integrity', file: 'onnx/f.onnx' });
     expect(short.message).toContain('has the wrong size');
     const changed = bytes.slice();
-    changed[0] ^= 1;
+    changed[0]! ^= 1;
     const corrupt = await failure(verify('onnx/f.onnx', changed, { size: bytes.length, sha256 }));
     expect(corrupt).toMatchObject({ kind: 'integrity', file: 'onnx/f.onnx' });
     expect(corrupt.message).toContain('failed its integrity check');

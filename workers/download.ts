@@ -74,7 +74,8 @@ export async function downloadFile(url: string, file: string, options: DownloadO
 }
 
 function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
+  const [only] = chunks;
+  if (chunks.length === 1 && only) return only;
   const out = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {

@@ -44,6 +44,7 @@ export function createClipWorkerApi(deps: WorkerDeps): ClipWorkerApi {
     try {
       return await work(running.signal);
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- errors cross the worker boundary as plain ClipErrorData (see errors.ts): Comlink keeps only the name, message and stack of a thrown Error
       throw toErrorData(error);
     } finally {
       running.end();

@@ -68,17 +68,17 @@ export function averageEmbeddings(embeddings: Float32Array, labelCount: number, 
     for (let t = 0; t < templateCount; t++) {
       const offset = (label * templateCount + t) * dim;
       let norm = 0;
-      for (let k = 0; k < dim; k++) norm += embeddings[offset + k] * embeddings[offset + k];
+      for (let k = 0; k < dim; k++) norm += embeddings[offset + k]! * embeddings[offset + k]!;
       if (norm === 0) continue;
       const inverse = 1 / Math.sqrt(norm);
-      for (let k = 0; k < dim; k++) mean[k] += embeddings[offset + k] * inverse;
+      for (let k = 0; k < dim; k++) mean[k]! += embeddings[offset + k]! * inverse;
     }
     // Dividing by templateCount would not change the direction; the renormalisation does it all.
     let norm = 0;
-    for (let k = 0; k < dim; k++) norm += mean[k] * mean[k];
+    for (let k = 0; k < dim; k++) norm += mean[k]! * mean[k]!;
     if (norm === 0) continue;
     const inverse = 1 / Math.sqrt(norm);
-    for (let k = 0; k < dim; k++) out[label * dim + k] = mean[k] * inverse;
+    for (let k = 0; k < dim; k++) out[label * dim + k] = mean[k]! * inverse;
   }
   return out;
 }

@@ -6,12 +6,12 @@ function cloud(centre: number[], axes: number[][], coefficients: number[][]): Fl
   const dim = centre.length;
   const rows = new Float32Array(coefficients.length * dim);
   coefficients.forEach((coefs, r) => {
-    for (let k = 0; k < dim; k++) rows[r * dim + k] = centre[k] + coefs.reduce((sum, c, a) => sum + c * axes[a][k], 0);
+    for (let k = 0; k < dim; k++) rows[r * dim + k] = centre[k]! + coefs.reduce((sum, c, a) => sum + c * axes[a]![k]!, 0);
   });
   return rows;
 }
 
-function expectPoints(actual: Float32Array, expected: number[][], digits = 4): void {
+function expectPoints(actual: Float32Array, expected: [number, number][], digits = 4): void {
   expect(actual).toHaveLength(expected.length * 2);
   expected.forEach(([x, y], r) => {
     expect(actual[r * 2], `row ${r} x`).toBeCloseTo(x, digits);
@@ -57,10 +57,10 @@ describe('pca2d', () => {
     const b = [1, 1, -1, -1];
     const e1 = [0, 0.6, 0, 0.8];
     const e2 = [0.8, 0, -0.6, 0];
-    const rows = cloud([1, 2, 3, 4], [e1, e2], a.map((ai, i) => [ai, b[i]]));
+    const rows = cloud([1, 2, 3, 4], [e1, e2], a.map((ai, i) => [ai, b[i]!]));
     for (const method of METHODS) {
       const { points, explained } = pca2d(rows, 4, 4, method);
-      expectPoints(points, a.map((ai, i) => [ai, b[i]]));
+      expectPoints(points, a.map((ai, i) => [ai, b[i]!]));
       expect(explained[0], method).toBeCloseTo(5 / 6, 6);
       expect(explained[1], method).toBeCloseTo(1 / 6, 6);
     }
@@ -72,16 +72,16 @@ describe('pca2d', () => {
     for (const [count, dim] of [
       [300, 400],
       [40, 9],
-    ]) {
+    ] as const) {
       const e1 = unit(dim, { 0: 1, 3: 2, 7: -2 });
       const e2 = unit(dim, { 1: 1, 2: -1, 5: 1 });
       const coefficients = Array.from({ length: count }, (_, r) => [6 * Math.sin(r * 0.7), 3 * Math.cos(r * 1.3)]);
       const rows = cloud(new Array<number>(dim).fill(0.5), [e1, e2], coefficients);
       const jitter = noise(count * dim, 11);
-      for (let i = 0; i < rows.length; i++) rows[i] += 0.01 * jitter[i];
+      for (let i = 0; i < rows.length; i++) rows[i]! += 0.01 * jitter[i]!;
       const viaCovariance = pca2d(rows, count, dim, 'covariance');
       const viaGram = pca2d(rows, count, dim, 'gram');
-      for (let i = 0; i < count * 2; i++) expect(viaGram.points[i]).toBeCloseTo(viaCovariance.points[i], 3);
+      for (let i = 0; i < count * 2; i++) expect(viaGram.points[i]).toBeCloseTo(viaCovariance.points[i]!, 3);
       expect(viaGram.explained[0]).toBeCloseTo(viaCovariance.explained[0], 6);
       expect(viaGram.explained[1]).toBeCloseTo(viaCovariance.explained[1], 6);
       expect(viaCovariance.explained[0] + viaCovariance.explained[1]).toBeGreaterThan(0.99);
@@ -93,7 +93,7 @@ describe('pca2d', () => {
     const ts = [-1, 0, 2];
     const rows = cloud([0, 0, 0], [[1 / Math.sqrt(10), -3 / Math.sqrt(10), 0]], ts.map((t) => [t]));
     const { points } = pca2d(rows, 3, 3);
-    const mean = (ts[0] + ts[1] + ts[2]) / 3;
+    const mean = ts.reduce((sum, t) => sum + t, 0) / ts.length;
     expectPoints(points, ts.map((t) => [-(t - mean), 0]));
   });
 
@@ -108,7 +108,7 @@ describe('pca2d', () => {
     expect(again.points).toEqual(first.points);
     expect(again.explained).toEqual(first.explained);
     const negated = pca2d(rows.map((x) => -x), count, dim);
-    for (let i = 0; i < count * 2; i++) expect(negated.points[i]).toBeCloseTo(-first.points[i], 5);
+    for (let i = 0; i < count * 2; i++) expect(negated.points[i]).toBeCloseTo(-first.points[i]!, 5);
     expect(first.explained[0]).toBeGreaterThanOrEqual(first.explained[1]);
   });
 

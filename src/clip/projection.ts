@@ -56,7 +56,7 @@ export function pca2d(rows: Float32Array, count: number, dim: number, method: Pc
 
   const centred = centre(rows, count, dim);
   let total = 0;
-  for (let i = 0; i < centred.length; i++) total += centred[i] * centred[i];
+  for (const value of centred) total += value * value;
   if (!(total > 0)) return result;
 
   const useGram = method === 'gram' || (method === 'auto' && count < dim);
@@ -78,17 +78,19 @@ export function pca2d(rows: Float32Array, count: number, dim: number, method: Pc
     found.push(vector);
     values.push(value);
   }
-  if (found.length === 2) rayleighRitz2(apply, found, values);
+  const [first, second] = found;
+  if (first && second) rayleighRitz2(apply, first, second, values);
 
   found.forEach((vector, component) => {
     const axis = useGram ? gramToAxis(centred, count, dim, vector) : vector;
     fixSign(axis);
     for (let r = 0; r < count; r++) {
       let dot = 0;
-      for (let k = 0; k < dim; k++) dot += centred[r * dim + k] * axis[k];
+      for (let k = 0; k < dim; k++) dot += centred[r * dim + k]! * axis[k]!;
       result.points[r * 2 + component] = dot;
     }
-    result.explained[component] = Math.min(1, Math.max(0, values[component] / total));
+    // `values` was filled alongside `found`, one eigenvalue per vector.
+    result.explained[component] = Math.min(1, Math.max(0, values[component]! / total));
   });
   return result;
 }
@@ -99,8 +101,7 @@ export function pca2d(rows: Float32Array, count: number, dim: number, method: Pc
  * the deflated second vector can carry more variance than the first; this puts them in order
  * and makes them as close to the true components as that plane allows. Costs two products.
  */
-function rayleighRitz2(apply: Operator, vectors: Float64Array[], values: number[]): void {
-  const [v1, v2] = vectors;
+function rayleighRitz2(apply: Operator, v1: Float64Array, v2: Float64Array, values: number[]): void {
   const av1 = new Float64Array(v1.length);
   const av2 = new Float64Array(v2.length);
   apply(v1, av1);
@@ -113,8 +114,8 @@ function rayleighRitz2(apply: Operator, vectors: Float64Array[], values: number[
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);
   for (let i = 0; i < v1.length; i++) {
-    const x = v1[i];
-    const y = v2[i];
+    const x = v1[i]!;
+    const y = v2[i]!;
     v1[i] = cos * x + sin * y;
     v2[i] = -sin * x + cos * y;
   }
@@ -129,10 +130,10 @@ function rayleighRitz2(apply: Operator, vectors: Float64Array[], values: number[
  */
 function centre(rows: Float32Array, count: number, dim: number): Float32Array {
   const mean = new Float64Array(dim);
-  for (let r = 0; r < count; r++) for (let k = 0; k < dim; k++) mean[k] += rows[r * dim + k];
-  for (let k = 0; k < dim; k++) mean[k] /= count;
+  for (let r = 0; r < count; r++) for (let k = 0; k < dim; k++) mean[k]! += rows[r * dim + k]!;
+  for (let k = 0; k < dim; k++) mean[k]! /= count;
   const out = new Float32Array(count * dim);
-  for (let r = 0; r < count; r++) for (let k = 0; k < dim; k++) out[r * dim + k] = rows[r * dim + k] - mean[k];
+  for (let r = 0; r < count; r++) for (let k = 0; k < dim; k++) out[r * dim + k] = rows[r * dim + k]! - mean[k]!;
   return out;
 }
 
@@ -142,10 +143,10 @@ function covarianceMatrix(x: Float32Array, count: number, dim: number): Float64A
   for (let r = 0; r < count; r++) {
     const row = r * dim;
     for (let i = 0; i < dim; i++) {
-      const xi = x[row + i];
+      const xi = x[row + i]!;
       if (xi === 0) continue;
       const base = i * dim;
-      for (let j = i; j < dim; j++) out[base + j] += xi * x[row + j];
+      for (let j = i; j < dim; j++) out[base + j]! += xi * x[row + j]!;
     }
   }
   mirrorUpper(out, dim);
@@ -158,7 +159,7 @@ function gramMatrix(x: Float32Array, count: number, dim: number): Float64Array {
   for (let a = 0; a < count; a++) {
     for (let b = a; b < count; b++) {
       let dot = 0;
-      for (let k = 0; k < dim; k++) dot += x[a * dim + k] * x[b * dim + k];
+      for (let k = 0; k < dim; k++) dot += x[a * dim + k]! * x[b * dim + k]!;
       out[a * count + b] = dot;
     }
   }
@@ -167,7 +168,7 @@ function gramMatrix(x: Float32Array, count: number, dim: number): Float64Array {
 }
 
 function mirrorUpper(matrix: Float64Array, size: number): void {
-  for (let i = 0; i < size; i++) for (let j = 0; j < i; j++) matrix[i * size + j] = matrix[j * size + i];
+  for (let i = 0; i < size; i++) for (let j = 0; j < i; j++) matrix[i * size + j] = matrix[j * size + i]!;
 }
 
 /**
@@ -219,7 +220,7 @@ function explicitOperator(matrix: Float64Array, size: number): Operator {
     for (let i = 0; i < size; i++) {
       let sum = 0;
       const base = i * size;
-      for (let j = 0; j < size; j++) sum += matrix[base + j] * v[j];
+      for (let j = 0; j < size; j++) sum += matrix[base + j]! * v[j]!;
       out[i] = sum;
     }
   };
@@ -233,7 +234,7 @@ function implicitOperator(x: Float32Array, count: number, dim: number, gram: boo
     for (let r = 0; r < count; r++) {
       let sum = 0;
       const base = r * dim;
-      for (let k = 0; k < dim; k++) sum += x[base + k] * v[k];
+      for (let k = 0; k < dim; k++) sum += x[base + k]! * v[k]!;
       out[r] = sum;
     }
   };
@@ -241,8 +242,8 @@ function implicitOperator(x: Float32Array, count: number, dim: number, gram: boo
     out.fill(0);
     for (let r = 0; r < count; r++) {
       const base = r * dim;
-      const weight = u[r];
-      for (let k = 0; k < dim; k++) out[k] += x[base + k] * weight;
+      const weight = u[r]!;
+      for (let k = 0; k < dim; k++) out[k]! += x[base + k]! * weight;
     }
   };
   return gram
@@ -258,14 +259,14 @@ function implicitOperator(x: Float32Array, count: number, dim: number, gram: boo
 
 function dot(a: Float64Array, b: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i] * b[i];
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
   return sum;
 }
 
 function orthogonalise(v: Float64Array, against: readonly Float64Array[]): void {
   for (const u of against) {
     const projection = dot(v, u);
-    for (let i = 0; i < v.length; i++) v[i] -= projection * u[i];
+    for (let i = 0; i < v.length; i++) v[i]! -= projection * u[i]!;
   }
 }
 
@@ -273,14 +274,17 @@ function orthogonalise(v: Float64Array, against: readonly Float64Array[]): void 
 function normalise(v: Float64Array): boolean {
   const norm = Math.sqrt(dot(v, v));
   if (!(norm > 0) || !Number.isFinite(norm)) return false;
-  for (let i = 0; i < v.length; i++) v[i] /= norm;
+  for (let i = 0; i < v.length; i++) v[i]! /= norm;
   return true;
 }
 
 /** A Gram eigenvector u (over rows) as the principal axis Xᵀu / |Xᵀu| (over dimensions). */
 function gramToAxis(x: Float32Array, count: number, dim: number, u: Float64Array): Float64Array {
   const axis = new Float64Array(dim);
-  for (let r = 0; r < count; r++) for (let k = 0; k < dim; k++) axis[k] += x[r * dim + k] * u[r];
+  for (let r = 0; r < count; r++) {
+    const weight = u[r]!;
+    for (let k = 0; k < dim; k++) axis[k]! += x[r * dim + k]! * weight;
+  }
   normalise(axis);
   return axis;
 }
@@ -288,6 +292,6 @@ function gramToAxis(x: Float32Array, count: number, dim: number, u: Float64Array
 /** Flips `axis` in place so that its largest-magnitude coordinate (the first, on ties) is positive. */
 function fixSign(axis: Float64Array): void {
   let best = 0;
-  for (let i = 1; i < axis.length; i++) if (Math.abs(axis[i]) > Math.abs(axis[best])) best = i;
-  if (axis[best] < 0) for (let i = 0; i < axis.length; i++) axis[i] = -axis[i];
+  for (let i = 1; i < axis.length; i++) if (Math.abs(axis[i]!) > Math.abs(axis[best]!)) best = i;
+  if (axis[best]! < 0) for (let i = 0; i < axis.length; i++) axis[i] = -axis[i]!;
 }

@@ -7,11 +7,11 @@
 /** `vec` scaled to unit length; a zero vector stays zero rather than becoming NaN. */
 export function l2Normalize(vec: ArrayLike<number>): Float32Array {
   let sum = 0;
-  for (let i = 0; i < vec.length; i++) sum += vec[i] * vec[i];
+  for (let i = 0; i < vec.length; i++) sum += vec[i]! * vec[i]!;
   const out = new Float32Array(vec.length);
   if (sum === 0) return out;
   const inverse = 1 / Math.sqrt(sum);
-  for (let i = 0; i < vec.length; i++) out[i] = vec[i] * inverse;
+  for (let i = 0; i < vec.length; i++) out[i] = vec[i]! * inverse;
   return out;
 }
 
@@ -43,7 +43,7 @@ export function cosineMatrix(a: Float32Array, aRows: number, b: Float32Array, bR
     for (let j = 0; j < bRows; j++) {
       const bj = j * dim;
       let dot = 0;
-      for (let k = 0; k < dim; k++) dot += a[ai + k] * b[bj + k];
+      for (let k = 0; k < dim; k++) dot += a[ai + k]! * b[bj + k]!;
       out[i * bRows + j] = dot;
     }
   }
@@ -59,14 +59,15 @@ export function softmax(logits: ArrayLike<number>, scale = 100): Float32Array {
   const out = new Float32Array(n);
   if (n === 0) return out;
   let max = -Infinity;
-  for (let i = 0; i < n; i++) max = Math.max(max, scale * logits[i]);
+  for (let i = 0; i < n; i++) max = Math.max(max, scale * logits[i]!);
   const exps = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    exps[i] = Math.exp(scale * logits[i] - max);
-    sum += exps[i];
+    const exp = Math.exp(scale * logits[i]! - max);
+    exps[i] = exp;
+    sum += exp;
   }
-  for (let i = 0; i < n; i++) out[i] = exps[i] / sum;
+  for (let i = 0; i < n; i++) out[i] = exps[i]! / sum;
   return out;
 }
 
@@ -77,8 +78,11 @@ export function softmax(logits: ArrayLike<number>, scale = 100): Float32Array {
 export function topK(values: ArrayLike<number>, k: number): { index: number; value: number }[] {
   const count = Math.max(0, Math.min(Math.floor(k), values.length));
   if (count === 0) return [];
-  const key = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
+  const key = (i: number) => {
+    const value = values[i]!;
+    return Number.isNaN(value) ? -Infinity : value;
+  };
   const indices = Array.from({ length: values.length }, (_, i) => i);
   indices.sort((x, y) => key(y) - key(x) || x - y);
-  return indices.slice(0, count).map((index) => ({ index, value: values[index] }));
+  return indices.slice(0, count).map((index) => ({ index, value: values[index]! }));
 }

@@ -12,11 +12,11 @@
  * but measured slower: small batches run the matrix products less efficiently (BENCHMARKS.md).
  */
 export function planTextBatches(lengths: readonly number[], maxBatch: number): number[][] {
-  const order = lengths.map((_, i) => i).sort((a, b) => lengths[a] - lengths[b] || a - b);
+  const order = lengths.map((_, i) => i).sort((a, b) => lengths[a]! - lengths[b]! || a - b);
   return Array.from({ length: Math.ceil(order.length / maxBatch) }, (_, i) => order.slice(i * maxBatch, (i + 1) * maxBatch));
 }
 
 /** Tokens a plan computes, padding included (what the text tower's time is proportional to). */
 export function plannedTokens(lengths: readonly number[], batches: readonly number[][]): number {
-  return batches.reduce((sum, batch) => sum + batch.length * Math.max(...batch.map((i) => lengths[i])), 0);
+  return batches.reduce((sum, batch) => sum + batch.length * Math.max(...batch.map((i) => lengths[i]!)), 0);
 }

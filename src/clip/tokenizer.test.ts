@@ -75,7 +75,7 @@ describe.skipIf(missing?.skip === true)('ClipTokenizer', () => {
       expect(batch.lengths).toEqual([8, 2, 4]);
       expect(batch.truncated).toEqual([false, false, false]);
       expect(batch.inputIds).toBeInstanceOf(BigInt64Array);
-      const rows = expected.map((ids) => [...ids, ...Array(8 - ids.length).fill(tokenizer.padId)].map(BigInt));
+      const rows = expected.map((ids) => [...ids, ...new Array<number>(8 - ids.length).fill(tokenizer.padId)].map(BigInt));
       expect(Array.from(batch.inputIds)).toEqual(rows.flat());
 
       const long = tokenizer.encodeBatch([Array(100).fill('a').join(' '), 'a']);

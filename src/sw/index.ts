@@ -45,7 +45,8 @@ sw.addEventListener('activate', (event) => {
 
 /** The page asks for the big runtime files once it is running (src/app/serviceWorker.ts). */
 sw.addEventListener('message', (event) => {
-  if (event.data?.type === 'warm') {
+  const data: unknown = event.data;
+  if (typeof data === 'object' && data !== null && 'type' in data && data.type === 'warm') {
     event.waitUntil(warm().then(() => event.source?.postMessage({ type: 'warmed', build: MANIFEST.build })));
   }
 });

@@ -45,6 +45,7 @@ describe('toFloat32 of a float16 tensor', () => {
   it("agrees with onnxruntime's Cast on all 65536 bit patterns", async () => {
     const bits = Uint16Array.from({ length: 65536 }, (_, i) => i);
     const { as_float } = await cast.run({ half: new ort.Tensor('float16', bits, [bits.length]), single: new ort.Tensor('float32', new Float32Array(1), [1]) });
+    if (!as_float) throw new Error('the Cast model has no as_float output');
     const reference = as_float.data as Float32Array;
     const decoded = decodeHalfBits(bits);
     const wrong = Array.from(bits).filter((_, i) => !Object.is(decoded[i], reference[i]) && !(Number.isNaN(decoded[i]) && Number.isNaN(reference[i])));
@@ -54,6 +55,7 @@ describe('toFloat32 of a float16 tensor', () => {
   it('reads a float16 output of onnxruntime-node (raw bits without Float16Array) as its values', async () => {
     const single = new Float32Array([1 / 3, 65520, 1e-7, -0, -1.5]);
     const { as_half } = await cast.run({ half: half([0]), single: new ort.Tensor('float32', single, [single.length]) });
+    if (!as_half) throw new Error('the Cast model has no as_half output');
     expect(as_half.type).toBe('float16');
     if (typeof (globalThis as { Float16Array?: unknown }).Float16Array === 'undefined') expect(as_half.data).toBeInstanceOf(Uint16Array);
     // Rounded to half precision: 65520 overflows, 1e-7 becomes the subnormal 2 × 2⁻²⁴.
@@ -79,7 +81,7 @@ describe("the bundled model's fp16 towers", () => {
     await session.release();
     const [fp16, fp32] = [await embed('fp16'), await embed('fp32')];
     expect(fp16).toHaveLength(6 * 64);
-    const differences = fp16.map((v, i) => Math.abs(v - fp32[i]));
+    const differences = fp16.map((v, i) => Math.abs(v - fp32[i]!));
     expect(Math.max(...differences)).toBeLessThan(2e-3); // measured 2.6e-4
     expect(Math.max(...differences)).toBeGreaterThan(0);
   });

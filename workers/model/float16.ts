@@ -17,7 +17,7 @@ export function halfBitsToFloat32(bits: Uint16Array): Float32Array {
 export function decodeHalfBits(bits: Uint16Array): Float32Array {
   const out = new Float32Array(bits.length);
   for (let i = 0; i < bits.length; i++) {
-    const h = bits[i];
+    const h = bits[i]!;
     const sign = h & 0x8000 ? -1 : 1;
     const exponent = (h >> 10) & 0x1f;
     const fraction = h & 0x3ff;

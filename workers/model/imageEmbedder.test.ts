@@ -12,7 +12,7 @@ import { diskModelFiles, loadBundledModel } from '../testing/nodeModel';
 import type { ClipModel } from './clipModel';
 import { IMAGE_BATCH, ImageEmbedder } from './imageEmbedder';
 
-const png = (i: number, name = GOLDEN_PICTURES[i].name): NamedBlob => ({ name, blob: new Blob([goldenPng(GOLDEN_PICTURES[i]) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) });
+const png = (i: number, name = GOLDEN_PICTURES[i]!.name): NamedBlob => ({ name, blob: new Blob([goldenPng(GOLDEN_PICTURES[i]!) as Uint8Array<ArrayBuffer>], { type: 'image/png' }) });
 const notAnImage: NamedBlob = { name: 'notes.txt', blob: new Blob(['hello'], { type: 'text/plain' }) };
 
 let model: ClipModel;
@@ -28,7 +28,7 @@ describe('encodeImages', () => {
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(results[1]).toEqual({ ok: false, error: { kind: 'not-image', file: 'notes.txt', message: 'notes.txt is not an image (text/plain)' } });
     const [first, , second] = results;
-    if (!first.ok || !second.ok) throw new Error('expected embeddings');
+    if (!first?.ok || !second?.ok) throw new Error('expected embeddings');
     expect(first).toMatchObject({ width: 96, height: 80 });
     expect(first.embedding).toHaveLength(64);
     expect(cosineMatrix(first.embedding, 1, first.embedding, 1, 64)[0]).toBeCloseTo(1, 5); // unit length
@@ -41,8 +41,9 @@ describe('encodeImages', () => {
     const { results } = await model.encodeImages(images);
     expect(results).toHaveLength(images.length);
     const last = results.at(-1)!;
-    if (!last.ok || !alone.results[0].ok) throw new Error('expected embeddings');
-    for (let i = 0; i < 64; i++) expect(last.embedding[i]).toBeCloseTo(alone.results[0].embedding[i], 5);
+    const [single] = alone.results;
+    if (!last.ok || !single?.ok) throw new Error('expected embeddings');
+    for (let i = 0; i < 64; i++) expect(last.embedding[i]).toBeCloseTo(single.embedding[i]!, 5);
   });
 
   it('stops between batches when aborted, with cancelled', async () => {
@@ -58,12 +59,13 @@ describe('preprocessImages', () => {
   it("returns the vision tower's input for each image, the same as preprocessing the decoded file", async () => {
     const results = await model.preprocessImages([png(0), notAnImage]);
     expect(results[1]).toMatchObject({ ok: false, error: { kind: 'not-image' } });
-    const first = results[0];
+    const [first] = results;
+    if (!first) throw new Error('expected a result per image');
     if (!first.ok) throw new Error(first.error.message);
     expect(first.dims).toEqual([3, 64, 64]);
     const config = parsePreprocessorConfig((await fetchConfigs(diskModelFiles())).preprocessor);
     const decoded = await decodeImage(png(0).blob, 'x.png');
-    expect(Array.from(decoded.data)).toEqual(Array.from(goldenImage(GOLDEN_PICTURES[0]).data));
+    expect(Array.from(decoded.data)).toEqual(Array.from(goldenImage(GOLDEN_PICTURES[0]!).data));
     expect(first.pixels).toEqual(preprocessImage(decoded, config));
   });
 });
@@ -71,7 +73,7 @@ describe('preprocessImages', () => {
 describe('ImageEmbedder.framePixels', () => {
   it('preprocesses a frame read back as RGBA and closes it, also when reading fails', async () => {
     const config = parsePreprocessorConfig((await fetchConfigs(diskModelFiles())).preprocessor);
-    const picture = goldenImage(GOLDEN_PICTURES[1]);
+    const picture = goldenImage(GOLDEN_PICTURES[1]!);
     let closed = 0;
     const frame = { width: picture.width, height: picture.height, close: () => closed++ } as unknown as ImageBitmap;
     // The canvas read-back is the browser's part; here the frame's pixels are handed over as they are.

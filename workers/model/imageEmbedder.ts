@@ -26,7 +26,7 @@ export class ImageEmbedder {
 
   /** One result per image, in order. An aborted `signal` stops between batches. */
   async encode(images: NamedBlob[], embed: EmbedPixels, signal?: AbortSignal): Promise<ImageResult[]> {
-    const results: ImageResult[] = new Array(images.length);
+    const results = new Array<ImageResult>(images.length);
     await this.inBatches(images, signal, async (prepared, start) => {
       const good = prepared.flatMap((p, i) => (p.ok ? [{ ...p, index: start + i }] : []));
       prepared.forEach((p, i) => {
@@ -47,7 +47,7 @@ export class ImageEmbedder {
   async preprocess(images: NamedBlob[], signal?: AbortSignal): Promise<PreprocessResult[]> {
     const { outputWidth: width, outputHeight: height } = this.preprocessor;
     const results: PreprocessResult[] = [];
-    await this.inBatches(images, signal, async (prepared) => {
+    await this.inBatches(images, signal, (prepared) => {
       for (const p of prepared) results.push(p.ok ? { ok: true, pixels: p.pixels, dims: [3, height, width] } : p);
     });
     return results;
@@ -63,7 +63,7 @@ export class ImageEmbedder {
   }
 
   /** Decodes and preprocesses IMAGE_BATCH files at a time, checking for an abort between batches. */
-  private async inBatches(images: NamedBlob[], signal: AbortSignal | undefined, each: (prepared: Prepared[], start: number) => Promise<void>): Promise<void> {
+  private async inBatches(images: NamedBlob[], signal: AbortSignal | undefined, each: (prepared: Prepared[], start: number) => Promise<void> | void): Promise<void> {
     for (let start = 0; start < images.length; start += IMAGE_BATCH) {
       if (start > 0) await yieldToEventLoop(); // an abort message gets its turn
       if (signal?.aborted) throw cancelledError();
@@ -85,7 +85,8 @@ export class ImageEmbedder {
 }
 
 function concat(parts: Float32Array[]): Float32Array {
-  if (parts.length === 1) return parts[0];
+  const [only] = parts;
+  if (parts.length === 1 && only) return only;
   const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const part of parts) {

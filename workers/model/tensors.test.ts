@@ -26,6 +26,12 @@ describe('embeddingRows', () => {
     const rows = embeddingRows({ embeddings: new ort.Tensor('float32', new Float32Array([0, 5]), [1, 2]) }, 'image_embeds', 'embeddings', 1);
     expect(Array.from(rows)).toEqual([0, 1]);
   });
+
+  it('fails with a typed error when neither output is there, still disposing the others', () => {
+    const stray = new ort.Tensor('float32', new Float32Array([1]), [1]);
+    expect(() => embeddingRows({ stray }, 'image_embeds', undefined, 1)).toThrow(expect.objectContaining({ kind: 'internal', message: 'The model returned no image_embeds output' }));
+    expect(() => stray.data).toThrow();
+  });
 });
 
 describe('toFloat32', () => {

@@ -19,9 +19,11 @@ export function toFloat32(tensor: OrtTensor): Float32Array {
  * The embeddings a tower returned (`name`, else its first output), one L2-normalised row per
  * input. Every output tensor is disposed: on WebGPU they hold GPU buffers.
  */
-export function embeddingRows(outputs: Record<string, OrtTensor>, name: string, firstOutput: string, rows: number): Float32Array {
+export function embeddingRows(outputs: Record<string, OrtTensor>, name: string, firstOutput: string | undefined, rows: number): Float32Array {
   try {
-    const data = toFloat32(outputs[name] ?? outputs[firstOutput]);
+    const output = outputs[name] ?? (firstOutput === undefined ? undefined : outputs[firstOutput]);
+    if (!output) throw new ClipError({ kind: 'internal', message: `The model returned no ${name} output` });
+    const data = toFloat32(output);
     return normalizeRows(data, rows, data.length / rows);
   } finally {
     for (const output of Object.values(outputs)) output.dispose();

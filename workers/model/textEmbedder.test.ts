@@ -9,7 +9,7 @@ import { TextEmbeddingCache } from '../textCache';
 import type { ClipModel } from './clipModel';
 import { TEXT_BATCH, TextEmbedder } from './textEmbedder';
 
-const LABELS = ['a photo of a red circle.', 'a photo of a blue square.', 'green', 'a photo of a green triangle.'];
+const LABELS: [string, string, string, string] = ['a photo of a red circle.', 'a photo of a blue square.', 'green', 'a photo of a green triangle.'];
 
 let model: ClipModel;
 beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('encodeTexts', () => {
   it('reports progress in unique texts after each batch', async () => {
     const texts = Array.from({ length: TEXT_BATCH + 10 }, (_, i) => `label number ${i}`);
     const progress: [number, number][] = [];
-    await model.encodeTexts([...texts, texts[0]], { onProgress: (done, total) => progress.push([done, total]) });
+    await model.encodeTexts([...texts, texts[0]!], { onProgress: (done, total) => progress.push([done, total]) });
     expect(progress).toEqual([
       [0, texts.length],
       [TEXT_BATCH, texts.length],
@@ -107,11 +107,12 @@ describe('the persistent text cache without IndexedDB (Node)', () => {
 /** A persistent store held in a Map: the text embedder's view of IndexedDB, which Node lacks. */
 class MapStore implements StoredTexts {
   readonly entries = new Map<string, StoredEmbedding>();
-  async getMany(texts: string[]) {
-    return texts.map((text) => this.entries.get(text));
+  getMany(texts: string[]) {
+    return Promise.resolve(texts.map((text) => this.entries.get(text)));
   }
-  async putMany(entries: { text: string; value: StoredEmbedding }[]) {
+  putMany(entries: { text: string; value: StoredEmbedding }[]) {
     for (const { text, value } of entries) this.entries.set(text, value);
+    return Promise.resolve();
   }
 }
 

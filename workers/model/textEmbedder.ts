@@ -52,10 +52,11 @@ export class TextEmbedder {
     }
     let missing = unique.filter((text) => !found.has(text));
     const stored = await storedTexts.getMany(missing);
-    stored.forEach((entry, i) => {
+    missing.forEach((text, i) => {
+      const entry = stored[i]; // getMany answers one entry (or undefined) per key
       if (!entry) return;
-      found.set(missing[i], entry);
-      memory.set(missing[i], entry.embedding, entry.truncated);
+      found.set(text, entry);
+      memory.set(text, entry.embedding, entry.truncated);
     });
     const fromDisk = stored.filter(Boolean).length;
     missing = missing.filter((text) => !found.has(text));
@@ -66,10 +67,11 @@ export class TextEmbedder {
     for (const rows of planTextBatches(encoded.map((e) => e.ids.length), batchSize)) {
       await yieldToEventLoop(); // an abort message and the IndexedDB writes get their turn
       if (signal?.aborted) throw cancelledError('Encoding cancelled');
-      const batch = tokenizer.padBatch(rows.map((i) => encoded[i]));
+      // `rows` indexes `encoded` (and `missing`, which it was made from); `truncated` has one entry per row.
+      const batch = tokenizer.padBatch(rows.map((i) => encoded[i]!));
       const embeddings = await this.parts.embed(batch);
       const dim = embeddings.length / rows.length;
-      const values = rows.map((i, row) => ({ text: missing[i], value: { embedding: embeddings.slice(row * dim, (row + 1) * dim), truncated: batch.truncated[row] } }));
+      const values = rows.map((i, row) => ({ text: missing[i]!, value: { embedding: embeddings.slice(row * dim, (row + 1) * dim), truncated: batch.truncated[row]! } }));
       for (const { text, value } of values) {
         found.set(text, value);
         memory.set(text, value.embedding, value.truncated);
@@ -80,7 +82,8 @@ export class TextEmbedder {
     }
     // Stored before answering: a reload right after the result must not encode them again.
     await Promise.all(writes);
-    const dim = texts.length > 0 ? found.get(texts[0])!.embedding.length : this.parts.embeddingDim;
+    const [firstText] = texts;
+    const dim = firstText !== undefined ? found.get(firstText)!.embedding.length : this.parts.embeddingDim;
     const out = new Float32Array(texts.length * dim);
     const truncated = texts.map((text, row) => {
       const entry = found.get(text)!; // every text of the call is in `found` by now

@@ -126,7 +126,7 @@ function fingerprint(bytes: Uint8Array): string {
   const step = Math.max(1024, Math.floor(bytes.length / samples));
   for (let start = 0; start < bytes.length; start += step) {
     const end = Math.min(bytes.length, start + 1024);
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
   }
   return `${bytes.length}-${(hash >>> 0).toString(16)}`;
 }

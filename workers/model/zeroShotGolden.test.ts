@@ -21,11 +21,12 @@ describe.each(['fp32', 'q8'] as GoldenTowers[])('zero-shot scores of the bundled
         const texts = await model.encodeTexts([...set.texts]);
         images.results.forEach((result, i) => {
           if (!result.ok) throw new Error(result.error.message);
-          const picture = GOLDEN_PICTURES[i].name;
+          const picture = GOLDEN_PICTURES[i]!.name;
           const scores = softmax(cosineMatrix(result.embedding, 1, texts.embeddings, set.texts.length, texts.dim), 100);
           const expected = golden[picture]?.[set.name];
+          if (!expected) throw new Error(`no golden scores for ${picture} / ${set.name}`);
           expect(expected, `golden for ${picture} / ${set.name}`).toHaveLength(set.texts.length);
-          scores.forEach((score, j) => expect(score, `${picture}: "${set.texts[j]}"`).toBeCloseTo(expected[j], 4));
+          scores.forEach((score, j) => expect(score, `${picture}: "${set.texts[j]}"`).toBeCloseTo(expected[j]!, 4));
         });
       }
     } finally {
@@ -36,15 +37,20 @@ describe.each(['fp32', 'q8'] as GoldenTowers[])('zero-shot scores of the bundled
 
 describe('the golden values', () => {
   it('put each picture first among all 36 labels, and differ between fp32 and 8-bit towers', () => {
-    const all = GOLDEN_LABEL_SETS[0];
+    const all = GOLDEN_LABEL_SETS[0]!;
     const expectedTop = { 'red-circle.png': 'a photo of a red circle.', 'blue-square.png': 'a photo of a blue square.', 'green-triangle.png': 'a photo of a green triangle.' };
     for (const towers of ['fp32', 'q8'] as GoldenTowers[]) {
       for (const [picture, label] of Object.entries(expectedTop)) {
-        const scores = ZERO_SHOT_GOLDEN.towers[towers].scores[picture][all.name];
+        const scores = ZERO_SHOT_GOLDEN.towers[towers].scores[picture]?.[all.name];
+        if (!scores) throw new Error(`no golden scores for ${picture} / ${all.name}`);
         expect(all.texts[scores.indexOf(Math.max(...scores))]).toBe(label);
       }
     }
-    const near = (towers: GoldenTowers) => ZERO_SHOT_GOLDEN.towers[towers].scores['red-circle.png']['words and phrases'];
-    expect(Math.max(...near('fp32').map((v, i) => Math.abs(v - near('q8')[i])))).toBeGreaterThan(1e-3);
+    const near = (towers: GoldenTowers) => {
+      const scores = ZERO_SHOT_GOLDEN.towers[towers].scores['red-circle.png']?.['words and phrases'];
+      if (!scores) throw new Error(`no golden scores for red-circle.png / words and phrases (${towers})`);
+      return scores;
+    };
+    expect(Math.max(...near('fp32').map((v, i) => Math.abs(v - near('q8')[i]!)))).toBeGreaterThan(1e-3);
   });
 });

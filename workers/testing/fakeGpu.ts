@@ -56,9 +56,10 @@ export function fakeGpu(options: { loseDuringLoad?: string } = {}): FakeGpu {
         threads[backend] = count;
         return { executionProviders: ['cpu'], intraOpNumThreads: 1 };
       },
-      prepareGpu: async (_ort, _precision, lost) => {
+      prepareGpu: (_ort, _precision, lost) => {
         onLost = lost;
         if (options.loseDuringLoad) lost(options.loseDuringLoad);
+        return Promise.resolve();
       },
     },
     loseDevice: (reason) => onLost?.(reason),

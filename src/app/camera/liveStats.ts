@@ -14,8 +14,10 @@ export class LiveStats {
   }
 
   get fps(): number {
-    if (this.ends.length < 2) return 0;
-    const span = this.ends[this.ends.length - 1] - this.ends[0];
+    const [first] = this.ends;
+    const last = this.ends.at(-1);
+    if (this.ends.length < 2 || first === undefined || last === undefined) return 0;
+    const span = last - first;
     return span > 0 ? ((this.ends.length - 1) * 1000) / span : 0;
   }
 

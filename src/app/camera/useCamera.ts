@@ -11,8 +11,8 @@ export interface CameraState {
   error: string | null;
   devices: MediaDeviceInfo[];
   deviceId: string | null;
-  start(deviceId?: string | null): Promise<void>;
-  stop(): void;
+  start: (deviceId?: string | null) => Promise<void>;
+  stop: () => void;
 }
 
 export function useCamera(): CameraState {
@@ -58,6 +58,11 @@ export function useCamera(): CameraState {
           return;
         }
         const [track] = media.getVideoTracks();
+        if (!track) {
+          // Not expected of a getUserMedia that asked for video; said as "no camera" if it happens.
+          media.getTracks().forEach((t) => t.stop());
+          throw new DOMException('The camera stream has no video track', 'NotFoundError');
+        }
         track.addEventListener('ended', () => {
           if (streamRef.current !== media) return;
           release();

@@ -12,7 +12,7 @@ interface Props {
   generation: number | null;
   /** The labels on screen are being encoded again: these results are about to change. */
   updating: boolean;
-  onRemove(id: number): void;
+  onRemove: (id: number) => void;
 }
 
 export const ResultCard = memo(function ResultCard({ item, labels, generation, updating, onRemove }: Props) {

@@ -16,7 +16,8 @@ export interface LabelScore {
 export function rankLabels(imageEmbedding: Float32Array, labels: Pick<LabelEmbeddings, 'labels' | 'embeddings' | 'dim' | 'logitScale'>, k = 5): LabelScore[] {
   const cosines = cosineMatrix(imageEmbedding, 1, labels.embeddings, labels.labels.length, labels.dim);
   const probabilities = softmax(cosines, labels.logitScale);
-  return topK(probabilities, k).map(({ index, value }) => ({ label: labels.labels[index], probability: value, cosine: cosines[index] }));
+  // topK's indices are positions in `probabilities`, which has one entry per label, as `cosines` does.
+  return topK(probabilities, k).map(({ index, value }) => ({ label: labels.labels[index]!, probability: value, cosine: cosines[index]! }));
 }
 
 /** Whether an embedding and the labels can be compared: both made by the model in use. */

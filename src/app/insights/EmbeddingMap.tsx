@@ -88,7 +88,8 @@ export function EmbeddingMap() {
                 </g>
               );
             }
-            const image = images[p.index];
+            // The points index the images and labels this render's projection was made from.
+            const image = images[p.index]!;
             return (
               <g key={`i${image.id}`} className="map-point map-image" data-testid="map-point" data-kind="image">
                 <title>{`Image: ${image.name}`}</title>
@@ -142,7 +143,7 @@ export function EmbeddingMap() {
               {projection.points.map((p) => (
                 <tr key={`${p.kind}${p.index}`}>
                   <td>{p.kind === 'image' ? 'Image' : 'Label'}</td>
-                  <th scope="row">{p.kind === 'image' ? images[p.index].name : labels[p.index]}</th>
+                  <th scope="row">{p.kind === 'image' ? images[p.index]!.name : labels[p.index]}</th>
                   <td>{p.x.toFixed(3)}</td>
                   <td>{p.y.toFixed(3)}</td>
                 </tr>

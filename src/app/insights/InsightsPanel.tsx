@@ -28,10 +28,11 @@ export function InsightsPanel() {
       : e.key === 'Home' ? 0
       : e.key === 'End' ? TABS.length - 1
       : -1;
-    if (next < 0) return;
+    const target = TABS[next]; // undefined for other keys (-1)
+    if (!target) return;
     e.preventDefault();
-    setTab(TABS[next].id);
-    buttons.current.get(TABS[next].id)?.focus();
+    setTab(target.id);
+    buttons.current.get(target.id)?.focus();
   };
 
   return (

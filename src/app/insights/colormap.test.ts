@@ -6,17 +6,17 @@ const samples = Array.from({ length: 201 }, (_, i) => i / 200);
 describe('viridis lookup table', () => {
   it('has 16 stops from matplotlib viridis #440154 to #fde725', () => {
     expect(VIRIDIS).toHaveLength(16);
-    expect(toHex(VIRIDIS[0])).toBe('#440154');
-    expect(toHex(VIRIDIS[15])).toBe('#fde725');
+    expect(toHex(VIRIDIS[0]!)).toBe('#440154');
+    expect(toHex(VIRIDIS[15]!)).toBe('#fde725');
     // Published viridis colours at 1/3 and 2/3 (R's viridis(16) palette).
-    expect(toHex(VIRIDIS[5])).toBe('#31688e');
-    expect(toHex(VIRIDIS[10])).toBe('#35b779');
+    expect(toHex(VIRIDIS[5]!)).toBe('#31688e');
+    expect(toHex(VIRIDIS[10]!)).toBe('#35b779');
   });
 
   it('gets lighter all the way, so the order of values survives colour blindness and greyscale', () => {
     const luminances = samples.map((t) => relativeLuminance(sampleColormap(t)));
-    for (let i = 1; i < luminances.length; i++) expect(luminances[i]).toBeGreaterThanOrEqual(luminances[i - 1]);
-    expect(luminances.at(-1)! / luminances[0]).toBeGreaterThan(20);
+    for (let i = 1; i < luminances.length; i++) expect(luminances[i]).toBeGreaterThanOrEqual(luminances[i - 1]!);
+    expect(luminances.at(-1)! / luminances[0]!).toBeGreaterThan(20);
   });
 });
 
@@ -67,8 +67,8 @@ describe('luminance and text colour', () => {
   });
 
   it('puts white text on dark purple and black text on yellow', () => {
-    expect(textColourOn(VIRIDIS[0])).toBe('#ffffff');
-    expect(textColourOn(VIRIDIS[15])).toBe('#000000');
+    expect(textColourOn(VIRIDIS[0]!)).toBe('#ffffff');
+    expect(textColourOn(VIRIDIS[15]!)).toBe('#000000');
     expect(textColourOn([255, 255, 255])).toBe('#000000');
     expect(textColourOn([0, 0, 0])).toBe('#ffffff');
   });

@@ -35,9 +35,11 @@ export function sampleColormap(t: number, stops: readonly Rgb[] = VIRIDIS): Rgb 
   const lower = Math.min(stops.length - 1, Math.floor(position));
   const upper = Math.min(stops.length - 1, lower + 1);
   const f = position - lower;
-  const a = stops[lower];
-  const b = stops[upper];
-  return [0, 1, 2].map((i) => Math.round(a[i] + (b[i] - a[i]) * f)) as unknown as Rgb;
+  // Both indices are within 0..stops.length - 1, and stops is not empty.
+  const a = stops[lower]!;
+  const b = stops[upper]!;
+  const mix = (i: 0 | 1 | 2) => Math.round(a[i] + (b[i] - a[i]) * f);
+  return [mix(0), mix(1), mix(2)];
 }
 
 /** Where `value` lies between `min` and `max`, as 0..1 (clamped); the middle when the range is empty. */
@@ -62,8 +64,9 @@ export function relativeLuminance([r, g, b]: Rgb): number {
 
 /** WCAG contrast ratio of two colours, 1 (none) to 21 (black on white). */
 export function contrastRatio(a: Rgb, b: Rgb): number {
-  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
-  return (light + 0.05) / (dark + 0.05);
+  const la = relativeLuminance(a);
+  const lb = relativeLuminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
 const BLACK: Rgb = [0, 0, 0];

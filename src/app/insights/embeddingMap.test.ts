@@ -44,7 +44,7 @@ describe('projectTogether', () => {
   });
 
   it('gives finite zeros for a single point', () => {
-    const single = projectTogether([images[0]], new Float32Array(0), 0, dim);
+    const single = projectTogether([images[0]!], new Float32Array(0), 0, dim);
     expect(single.points).toEqual([{ kind: 'image', index: 0, x: 0, y: 0 }]);
     expect(single.explained).toEqual([0, 0]);
   });
@@ -107,7 +107,7 @@ describe('modalityCosines', () => {
     a.forEach((x, i) =>
       b.forEach((y, j) => {
         if (same && i === j) return;
-        sum += x.reduce((s, v, k) => s + v * y[k], 0);
+        sum += x.reduce((s, v, k) => s + v * y[k]!, 0);
         n++;
       }),
     );
@@ -125,9 +125,11 @@ describe('modalityCosines', () => {
   });
 
   it('is null where there are no pairs', () => {
-    expect(modalityCosines(images[0], 1, new Float32Array(0), 0, dim)).toEqual({ imageImage: null, labelLabel: null, imageLabel: null });
-    const one = modalityCosines(images[0], 1, labelRows[0], 1, dim);
-    expect(one.imageLabel).toBeCloseTo(images[0].reduce((s, v, k) => s + v * labelRows[0][k], 0), 6);
+    const image = images[0]!;
+    const label = labelRows[0]!;
+    expect(modalityCosines(image, 1, new Float32Array(0), 0, dim)).toEqual({ imageImage: null, labelLabel: null, imageLabel: null });
+    const one = modalityCosines(image, 1, label, 1, dim);
+    expect(one.imageLabel).toBeCloseTo(image.reduce((s, v, k) => s + v * label[k]!, 0), 6);
   });
 });
 

@@ -37,7 +37,7 @@ export function projectTogether(images: readonly Float32Array[], labels: Float32
   const out: MapPoint[] = [];
   for (let i = 0; i < images.length + labelCount; i++) {
     const isImage = i < images.length;
-    out.push({ kind: isImage ? 'image' : 'label', index: isImage ? i : i - images.length, x: points[i * 2], y: points[i * 2 + 1] });
+    out.push({ kind: isImage ? 'image' : 'label', index: isImage ? i : i - images.length, x: points[i * 2]!, y: points[i * 2 + 1]! });
   }
   return { points: out, explained };
 }
@@ -122,14 +122,14 @@ export function modalityCosines(images: Float32Array, imageCount: number, labels
     let squares = 0;
     for (let r = 0; r < count; r++) {
       for (let k = 0; k < dim; k++) {
-        const v = rows[r * dim + k];
-        total[k] += v;
+        const v = rows[r * dim + k]!;
+        total[k]! += v;
         squares += v * v;
       }
     }
     return { total, squares };
   };
-  const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, v, k) => s + v * b[k], 0);
+  const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, v, k) => s + v * b[k]!, 0);
   const a = sum(images, imageCount);
   const b = sum(labels, labelCount);
   const within = (s: { total: Float64Array; squares: number }, n: number) => (n < 2 ? null : (dot(s.total, s.total) - s.squares) / (n * (n - 1)));

@@ -11,7 +11,7 @@ describe('encodedImages', () => {
 
   it('keeps the done images with an embedding, in gallery order', () => {
     expect(encodedImages(items).map((i) => i.id)).toEqual([1, 4, 5]);
-    expect(encodedImages(items)[0]).toEqual({ id: 1, name: '1.png', url: 'blob:1', embedding: items[0].embedding });
+    expect(encodedImages(items)[0]).toEqual({ id: 1, name: '1.png', url: 'blob:1', embedding: items[0]!.embedding });
   });
 
   it('keeps only embeddings of the given model generation', () => {

@@ -20,15 +20,15 @@ export interface SearchQuery {
 
 interface InsightsState {
   tab: InsightsTab;
-  setTab(tab: InsightsTab): void;
+  setTab: (tab: InsightsTab) => void;
   mode: MatrixMode;
-  setMode(mode: MatrixMode): void;
+  setMode: (mode: MatrixMode) => void;
   query: SearchQuery | null;
   searching: boolean;
   searchError: string | null;
   /** Encode `text` in the worker; the newest call wins. */
-  search(text: string): Promise<void>;
-  clearSearch(): void;
+  search: (text: string) => Promise<void>;
+  clearSearch: () => void;
 }
 
 let requestId = 0;

@@ -21,7 +21,7 @@ describe('similarityTable', () => {
   it('gives cosines as dot products of the unit vectors', () => {
     for (let r = 0; r < 4; r++) {
       for (let c = 0; c < 7; c++) {
-        const dot = images[r].reduce((s, v, k) => s + v * labelRows[c][k], 0);
+        const dot = images[r]!.reduce((s, v, k) => s + v * labelRows[c]![k]!, 0);
         expect(cellValue(table, 'cosine', r, c)).toBeCloseTo(dot, 6);
       }
     }
@@ -50,8 +50,8 @@ describe('similarityTable', () => {
       const row = Array.from(table.probabilities.subarray(r * 7, (r + 1) * 7));
       expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       const cosines = Array.from(table.cosines.subarray(r * 7, (r + 1) * 7));
-      const byCosine = cosines.map((_, i) => i).sort((a, b) => cosines[b] - cosines[a]);
-      const byProbability = row.map((_, i) => i).sort((a, b) => row[b] - row[a]);
+      const byCosine = cosines.map((_, i) => i).sort((a, b) => cosines[b]! - cosines[a]!);
+      const byProbability = row.map((_, i) => i).sort((a, b) => row[b]! - row[a]!);
       expect(byProbability).toEqual(byCosine);
     }
   });

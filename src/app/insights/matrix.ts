@@ -50,9 +50,9 @@ export function tableValues(table: SimilarityTable, mode: MatrixMode): Float32Ar
   return mode === 'cosine' ? table.cosines : table.probabilities;
 }
 
-/** The value of one cell. */
+/** The value of one cell (`row` < table.rows, `col` < table.cols). */
 export function cellValue(table: SimilarityTable, mode: MatrixMode, row: number, col: number): number {
-  return tableValues(table, mode)[row * table.cols + col];
+  return tableValues(table, mode)[row * table.cols + col]!;
 }
 
 /**
@@ -67,7 +67,7 @@ export function colourRange(table: SimilarityTable, mode: MatrixMode, shownCols 
   let max = -Infinity;
   for (let r = 0; r < table.rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const v = table.cosines[r * table.cols + c];
+      const v = table.cosines[r * table.cols + c]!;
       if (v < min) min = v;
       if (v > max) max = v;
     }
@@ -78,7 +78,7 @@ export function colourRange(table: SimilarityTable, mode: MatrixMode, shownCols 
 /** The column of the highest value in `row` (the first on ties), over all columns: the image's top label. */
 export function rowBest(table: SimilarityTable, row: number): number {
   let best = 0;
-  for (let c = 1; c < table.cols; c++) if (table.cosines[row * table.cols + c] > table.cosines[row * table.cols + best]) best = c;
+  for (let c = 1; c < table.cols; c++) if (table.cosines[row * table.cols + c]! > table.cosines[row * table.cols + best]!) best = c;
   return best;
 }
 

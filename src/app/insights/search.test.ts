@@ -8,7 +8,8 @@ interface Item {
 }
 
 describe('rankBySimilarity', () => {
-  const [query, ...others] = unitVectors(5, 8, 3);
+  const [first, ...others] = unitVectors(5, 8, 3);
+  const query = first!;
   const items: Item[] = others.map((embedding, i) => ({ name: `img${i}`, embedding }));
 
   it('ranks by cosine, highest first, with the cosine of each', () => {
@@ -16,13 +17,13 @@ describe('rankBySimilarity', () => {
     expect(ranked).toHaveLength(4);
     const cosines = ranked.map((r) => r.cosine);
     expect([...cosines].sort((a, b) => b - a)).toEqual(cosines);
-    for (const r of ranked) expect(r.cosine).toBeCloseTo(r.item.embedding!.reduce((s, v, k) => s + v * query[k], 0), 6);
+    for (const r of ranked) expect(r.cosine).toBeCloseTo(r.item.embedding!.reduce((s, v, k) => s + v * query[k]!, 0), 6);
   });
 
   it('puts the query itself first with cosine 1', () => {
     const ranked = rankBySimilarity(query, [...items, { name: 'same', embedding: query }], (item) => item.embedding);
-    expect(ranked[0].item.name).toBe('same');
-    expect(ranked[0].cosine).toBeCloseTo(1, 6);
+    expect(ranked[0]?.item.name).toBe('same');
+    expect(ranked[0]?.cosine).toBeCloseTo(1, 6);
   });
 
   it('keeps the given order on ties and leaves out items without a matching embedding', () => {

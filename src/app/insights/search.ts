@@ -17,7 +17,7 @@ export function rankBySimilarity<T>(query: Float32Array, items: readonly T[], em
     const embedding = embeddingOf(item);
     if (!embedding || embedding.length !== query.length || query.length === 0) return;
     let dot = 0;
-    for (let k = 0; k < query.length; k++) dot += query[k] * embedding[k];
+    for (let k = 0; k < query.length; k++) dot += query[k]! * embedding[k]!;
     ranked.push({ item, cosine: dot, order });
   });
   ranked.sort((a, b) => b.cosine - a.cosine || a.order - b.order);

@@ -17,7 +17,7 @@ export function seeded(seed: number): () => number {
 export function unitVectors(count: number, dim: number, seed: number, offset?: ArrayLike<number>, spread = 1): Float32Array[] {
   const random = seeded(seed);
   return Array.from({ length: count }, () =>
-    l2Normalize(Array.from({ length: dim }, (_, k) => (random() - 0.5) * spread + (offset ? offset[k] : 0))),
+    l2Normalize(Array.from({ length: dim }, (_, k) => (random() - 0.5) * spread + (offset ? offset[k]! : 0))),
   );
 }
 

@@ -53,16 +53,16 @@ export interface GalleryItem {
 export interface GalleryState {
   items: GalleryItem[];
   /** Plain files (a picker, a paste): no label, domain or caption. */
-  addFiles(files: File[], origin?: ImageOrigin): Promise<void>;
-  addImages(images: NewImage[]): Promise<void>;
+  addFiles: (files: File[], origin?: ImageOrigin) => Promise<void>;
+  addImages: (images: NewImage[]) => Promise<void>;
   /** Set or clear the true label by hand. */
-  setTruth(id: number, label: string | null): void;
-  setDomain(id: number, domain: string | null): void;
-  setCaption(id: number, caption: string | null): void;
-  remove(id: number): void;
-  clear(): void;
+  setTruth: (id: number, label: string | null) => void;
+  setDomain: (id: number, domain: string | null) => void;
+  setCaption: (id: number, caption: string | null) => void;
+  remove: (id: number) => void;
+  clear: () => void;
   /** Encode these items again (after a model change); items already being encoded are skipped. */
-  embed(ids: readonly number[]): Promise<void>;
+  embed: (ids: readonly number[]) => Promise<void>;
 }
 
 /** Failures that are the file's own: trying again with another model would fail the same way. */

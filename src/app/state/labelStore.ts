@@ -69,19 +69,19 @@ export interface LabelState extends LabelSetup {
   error: string | null;
   /** The last encode that was cancelled or failed: not started again until the setup or model changes. */
   stopped: { key: string; generation: number } | null;
-  setLabelsText(text: string): void;
-  setTemplate(template: string): void;
-  setEnsemble(on: boolean): void;
-  applyPreset(id: string): void;
-  restoreMyLabels(): void;
-  undo(): void;
+  setLabelsText: (text: string) => void;
+  setTemplate: (template: string) => void;
+  setEnsemble: (on: boolean) => void;
+  applyPreset: (id: string) => void;
+  restoreMyLabels: () => void;
+  undo: () => void;
   /** Labels chosen by the app (a model's defaults): not an edit, not undoable. */
-  setDefaultLabels(labels: readonly string[]): void;
-  encode(target: EncodeTarget): Promise<void>;
+  setDefaultLabels: (labels: readonly string[]) => void;
+  encode: (target: EncodeTarget) => Promise<void>;
   /** Cancel, as the user's Cancel button: stop the encode and go back to the setup the results show. */
-  cancel(): void;
+  cancel: () => void;
   /** Stop an encode whose setup is no longer the one shown, leaving the setup alone. */
-  abandon(): void;
+  abandon: () => void;
 }
 
 /** What the embeddings depend on: the labels as parsed, and the template or the ensemble. */

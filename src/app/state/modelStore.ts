@@ -40,14 +40,14 @@ export interface ModelState {
    * Load a model. Omitted parts of the request keep the active model's (or, before any model,
    * the URL's). A newer load replaces one in progress.
    */
-  load(request?: Partial<LoadRequest>): Promise<void>;
+  load: (request?: Partial<LoadRequest>) => Promise<void>;
   /** Load again what failed last. */
-  retry(): Promise<void>;
+  retry: () => Promise<void>;
   /** Stop the load in progress. */
-  cancel(): void;
-  dismissFailure(): void;
+  cancel: () => void;
+  dismissFailure: () => void;
   /** The worker moved the model elsewhere (a lost GPU): a new generation. */
-  modelChanged(model: LoadedModel, message: string): void;
+  modelChanged: (model: LoadedModel, message: string) => void;
 }
 
 export interface ModelStoreDeps {
@@ -73,7 +73,7 @@ export function currentRequest(state: Pick<ModelState, 'active' | 'pending'>, in
   return state.pending?.request ?? state.active?.request ?? initial;
 }
 
-export function createModelStore({ client, initial, resolveSource = async (s) => s, now = () => performance.now() }: ModelStoreDeps): StoreApi<ModelState> {
+export function createModelStore({ client, initial, resolveSource = (s) => Promise.resolve(s), now = () => performance.now() }: ModelStoreDeps): StoreApi<ModelState> {
   let controller: AbortController | null = null;
 
   return createStore<ModelState>((set, get) => ({

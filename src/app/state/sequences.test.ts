@@ -23,7 +23,7 @@ function heldSchedule() {
           try {
             resolve(work());
           } catch (error) {
-            reject(error as Error);
+            reject(error instanceof Error ? error : new Error(String(error))); // the fake client throws ClipErrors
           }
         },
       });

@@ -5,8 +5,8 @@ import type { View } from './views';
 export interface UiState {
   view: View;
   presenting: boolean;
-  setView(view: View): void;
-  setPresenting(on: boolean): void;
+  setView: (view: View) => void;
+  setPresenting: (on: boolean) => void;
 }
 
 export function createUiStore(initial: { view: View; presenting: boolean }): StoreApi<UiState> {

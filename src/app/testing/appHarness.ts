@@ -22,9 +22,9 @@ export interface Harness {
   state: AppState;
   client: FakeClipClient;
   /** Runs the debounce timers that are due (the test decides when time passes). */
-  runTimers(): void;
-  pendingTimers(): number;
-  stop(): void;
+  runTimers: () => void;
+  pendingTimers: () => number;
+  stop: () => void;
 }
 
 export function makeHarness(query: string, schedule: Schedule = immediately): Harness {
@@ -45,7 +45,7 @@ export function makeHarness(query: string, schedule: Schedule = immediately): Ha
   return {
     state,
     client,
-    runTimers() {
+    runTimers: () => {
       const due = [...timers.values()];
       timers.clear();
       due.forEach((run) => run());
@@ -65,7 +65,7 @@ export function image(name: string, type = 'image/png'): File {
 }
 
 /** What each card would show, by file name. */
-export function cards(state: AppState): Record<string, ItemScores | 'pending' | string> {
+export function cards(state: AppState): Record<string, ItemScores | 'pending' | `error: ${string}`> {
   const labels = state.labels.getState().encoded;
   const generation = state.model.getState().active?.model.generation ?? null;
   return Object.fromEntries(

@@ -30,7 +30,7 @@ export interface FakeModelSpec {
 export type Schedule = <T>(work: () => T, label: string) => Promise<T>;
 
 /** Answers in order, as soon as possible. */
-export const immediately: Schedule = async (work) => work();
+export const immediately: Schedule = (work) => new Promise((resolve) => resolve(work()));
 
 export class FakeClipClient implements ClipClient {
   private generation = 0;
@@ -154,9 +154,9 @@ function vectorFor(key: string, model: LoadedModel): Float32Array {
   for (let i = 0; i < out.length; i++) {
     h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
     out[i] = (h / 2 ** 32) * 2 - 1;
-    norm += out[i] * out[i];
+    norm += out[i]! * out[i]!;
   }
   const inverse = 1 / Math.sqrt(norm);
-  for (let i = 0; i < out.length; i++) out[i] *= inverse;
+  for (let i = 0; i < out.length; i++) out[i]! *= inverse;
   return out;
 }

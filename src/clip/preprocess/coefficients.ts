@@ -113,7 +113,8 @@ export function coefficients(
     const inWindow = i >= first && i < first + count;
     const base = (i - first) * ksize;
     for (let x = 0; x < xmax; x++) {
-      const k = sum !== 0 ? w[x] / sum : w[x];
+      const weight = w[x]!;
+      const k = sum !== 0 ? weight / sum : weight;
       if (sum !== 0 && k > maxWeight) maxWeight = k;
       if (inWindow) doubles[base + x] = k;
     }
@@ -127,7 +128,7 @@ export function coefficients(
   const one = 2 ** precision;
   const weights = new Int32Array(count * ksize);
   for (let j = 0; j < weights.length; j++) {
-    const v = doubles[j] * one;
+    const v = doubles[j]! * one;
     // Both round half away from zero with a C (int) cast.
     weights[j] = v < 0 ? Math.trunc(-0.5 + v) : Math.trunc(0.5 + v);
   }

@@ -55,7 +55,7 @@ export class PreprocessorConfigError extends Error {
 }
 
 /** PIL's resampling ids (Image.Resampling). Only those the CLIP family uses are supported. */
-const PIL_FILTERS: Record<number, ResampleFilter | string> = {
+const PIL_FILTERS: Record<number, string> = {
   0: 'nearest',
   1: 'lanczos',
   2: 'bilinear',
@@ -132,12 +132,13 @@ function parseResample(value: unknown): ResampleFilter {
 
 /** A number applies to all channels; otherwise 1 or 3 finite numbers. */
 function parseTriple(value: unknown, key: string): Rgb {
-  const values = typeof value === 'number' ? [value] : value;
-  if (!Array.isArray(values) || (values.length !== 1 && values.length !== 3) || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    fail(`${key} must be a number or a list of 3 numbers, got ${JSON.stringify(value)}`);
+  const values: unknown = typeof value === 'number' ? [value] : value;
+  if (Array.isArray(values) && values.every((v): v is number => typeof v === 'number' && Number.isFinite(v))) {
+    const [r, g, b] = values;
+    if (values.length === 1 && r !== undefined) return [r, r, r];
+    if (values.length === 3 && r !== undefined && g !== undefined && b !== undefined) return [r, g, b];
   }
-  const numbers = values as number[];
-  return numbers.length === 1 ? [numbers[0], numbers[0], numbers[0]] : [numbers[0], numbers[1], numbers[2]];
+  return fail(`${key} must be a number or a list of 3 numbers, got ${JSON.stringify(value)}`);
 }
 
 function parseNormalisation(json: Json): { mean: Rgb | null; std: Rgb | null } {

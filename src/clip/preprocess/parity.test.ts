@@ -34,15 +34,15 @@ function decodePng(path: string): InputImage {
   const colorType: number = png.colorType;
   if (colorType === 0 || colorType === 4) {
     const gray = new Uint8Array(pixels);
-    for (let i = 0; i < pixels; i++) gray[i] = data[i * 4];
+    for (let i = 0; i < pixels; i++) gray[i] = data[i * 4]!;
     return { data: gray, width, height, channels: 1 };
   }
   if (colorType === 2) {
     const rgb = new Uint8Array(pixels * 3);
     for (let i = 0; i < pixels; i++) {
-      rgb[i * 3] = data[i * 4];
-      rgb[i * 3 + 1] = data[i * 4 + 1];
-      rgb[i * 3 + 2] = data[i * 4 + 2];
+      rgb[i * 3] = data[i * 4]!;
+      rgb[i * 3 + 1] = data[i * 4 + 1]!;
+      rgb[i * 3 + 2] = data[i * 4 + 2]!;
     }
     return { data: rgb, width, height, channels: 3 };
   }
@@ -77,7 +77,7 @@ describe.skipIf(missing?.skip === true)('preprocessing parity with CLIPImageProc
     for (let i = 0; i < expected.length; i++) {
       if (Object.is(actual[i], expected[i])) continue;
       off++;
-      max = Math.max(max, Math.abs(actual[i] - expected[i]));
+      max = Math.max(max, Math.abs(actual[i]! - expected[i]!));
     }
     const figures = `${name} (${backend}): ${off} of ${expected.length} values off, max |diff| ${max.toExponential(3)}`;
     console.log(figures);

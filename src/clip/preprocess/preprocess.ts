@@ -42,7 +42,7 @@ function checkInput(image: InputImage): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new Error(`preprocessImage: invalid image size ${width}×${height}`);
   }
-  if (channels !== 1 && channels !== 3 && channels !== 4) throw new Error(`preprocessImage: unsupported channel count ${channels}`);
+  if (channels !== 1 && channels !== 3 && channels !== 4) throw new Error(`preprocessImage: unsupported channel count ${String(channels)}`);
   if (data.length < width * height * channels) {
     throw new Error(`preprocessImage: pixel buffer holds ${data.length} values, ${width}×${height}×${channels} needs ${width * height * channels}`);
   }
@@ -82,7 +82,7 @@ function preprocessInto(image: InputImage, config: PreprocessorConfig, tables: F
   for (let c = 0; c < 3; c++) {
     const tableBase = c * 256;
     // HF pads with 0 before rescaling, so padding becomes the normalised value of 0.
-    const padValue = tables[tableBase];
+    const padValue = tables[tableBase]!;
     const srcChannel = ch === 1 ? 0 : c;
     for (let oy = 0; oy < outH; oy++) {
       const rowOut = offset + c * plane + oy * outW;
@@ -94,7 +94,7 @@ function preprocessInto(image: InputImage, config: PreprocessorConfig, tables: F
       const rowIn = (ry - y0) * window.width;
       for (let ox = 0; ox < outW; ox++) {
         const rx = ox + left;
-        out[rowOut + ox] = rx < x0 || rx >= x1 ? padValue : tables[tableBase + pixels.data[(rowIn + rx - x0) * ch + srcChannel]];
+        out[rowOut + ox] = rx < x0 || rx >= x1 ? padValue : tables[tableBase + pixels.data[(rowIn + rx - x0) * ch + srcChannel]!]!;
       }
     }
   }

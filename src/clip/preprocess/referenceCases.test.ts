@@ -42,6 +42,7 @@ describe('resampling matches the reference libraries byte for byte', () => {
 
   it.each(cases)('%s', (_, c, backend) => {
     const source = fixture.images[c.image];
+    if (!source) throw new Error(`reference-cases.json: resize case names a missing image ${c.image}`);
     const image = { data: bytes(source.rgb), width: source.width, height: source.height, channels: 3 as const };
     const out = resample(image, c.width, c.height, { filter: c.filter, backend });
     expect(differences(out.data, bytes(c[backend]))).toEqual([]);

@@ -95,7 +95,7 @@ describe('resample', () => {
       [90, 70],
       [53, 20],
       [20, 41],
-    ]) {
+    ] as const) {
       const full = resample(image, outW, outH, method);
       const win = { x: 3, y: 2, width: outW - 7, height: outH - 5 };
       const part = resample(image, outW, outH, method, win);

@@ -84,18 +84,18 @@ function horizontalPass(
   for (let r = 0; r < rowCount; r++) {
     const rowBase = (rowStart + r) * srcWidth * srcChannels;
     for (let xx = 0; xx < outWidth; xx++) {
-      const n = bounds[xx * 2 + 1];
+      const n = bounds[xx * 2 + 1]!;
       const kBase = xx * ksize;
-      let p = rowBase + bounds[xx * 2] * srcChannels;
+      let p = rowBase + bounds[xx * 2]! * srcChannels;
       if (outChannels === 3) {
         let s0 = half;
         let s1 = half;
         let s2 = half;
         for (let x = 0; x < n; x++) {
-          const k = weights[kBase + x];
-          s0 += src[p] * k;
-          s1 += src[p + 1] * k;
-          s2 += src[p + 2] * k;
+          const k = weights[kBase + x]!;
+          s0 += src[p]! * k;
+          s1 += src[p + 1]! * k;
+          s2 += src[p + 2]! * k;
           p += srcChannels;
         }
         out[o] = clip8(s0, precision);
@@ -105,7 +105,7 @@ function horizontalPass(
       } else {
         let s0 = half;
         for (let x = 0; x < n; x++) {
-          s0 += src[p] * weights[kBase + x];
+          s0 += src[p]! * weights[kBase + x]!;
           p += srcChannels;
         }
         out[o++] = clip8(s0, precision);
@@ -135,9 +135,9 @@ function verticalPass(
   const out = new Uint8Array(outWidth * outHeight * outChannels);
   let o = 0;
   for (let yy = 0; yy < outHeight; yy++) {
-    const n = bounds[yy * 2 + 1];
+    const n = bounds[yy * 2 + 1]!;
     const kBase = yy * ksize;
-    const firstRow = (bounds[yy * 2] - rowOffset) * rowStride;
+    const firstRow = (bounds[yy * 2]! - rowOffset) * rowStride;
     for (let xx = 0; xx < outWidth; xx++) {
       let p = firstRow + (colOffset + xx) * pixelStride;
       if (outChannels === 3) {
@@ -145,10 +145,10 @@ function verticalPass(
         let s1 = half;
         let s2 = half;
         for (let y = 0; y < n; y++) {
-          const k = weights[kBase + y];
-          s0 += src[p] * k;
-          s1 += src[p + 1] * k;
-          s2 += src[p + 2] * k;
+          const k = weights[kBase + y]!;
+          s0 += src[p]! * k;
+          s1 += src[p + 1]! * k;
+          s2 += src[p + 2]! * k;
           p += rowStride;
         }
         out[o] = clip8(s0, precision);
@@ -158,7 +158,7 @@ function verticalPass(
       } else {
         let s0 = half;
         for (let y = 0; y < n; y++) {
-          s0 += src[p] * weights[kBase + y];
+          s0 += src[p]! * weights[kBase + y]!;
           p += rowStride;
         }
         out[o++] = clip8(s0, precision);
@@ -182,7 +182,7 @@ function copyWindow(image: Pixels8, outChannels: 1 | 3, win: PixelRect): Uint8Ar
   for (let y = 0; y < win.height; y++) {
     let p = ((win.y + y) * width + win.x) * channels;
     for (let x = 0; x < win.width; x++) {
-      for (let c = 0; c < outChannels; c++) out[o++] = data[p + c];
+      for (let c = 0; c < outChannels; c++) out[o++] = data[p + c]!;
       p += channels;
     }
   }
@@ -196,15 +196,15 @@ function resampleNearest(image: Pixels8, width: number, height: number, outChann
   const out = new Uint8Array(win.width * win.height * outChannels);
   let o = 0;
   for (let y = 0; y < win.height; y++) {
-    const sy = ys[win.y + y];
+    const sy = ys[win.y + y]!;
     for (let x = 0; x < win.width; x++) {
-      const sx = xs[win.x + x];
+      const sx = xs[win.x + x]!;
       if (sy < 0 || sx < 0) {
         o += outChannels;
         continue;
       }
       const p = (sy * image.width + sx) * channels;
-      for (let c = 0; c < outChannels; c++) out[o++] = data[p + c];
+      for (let c = 0; c < outChannels; c++) out[o++] = data[p + c]!;
     }
   }
   return out;
@@ -215,7 +215,7 @@ function checkImage(image: Pixels8): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw new Error(`resample: invalid image size ${width}×${height}`);
   }
-  if (channels !== 1 && channels !== 3 && channels !== 4) throw new Error(`resample: unsupported channel count ${channels}`);
+  if (channels !== 1 && channels !== 3 && channels !== 4) throw new Error(`resample: unsupported channel count ${String(channels)}`);
   if (data.length < width * height * channels) {
     throw new Error(`resample: pixel buffer holds ${data.length} values, ${width}×${height}×${channels} needs ${width * height * channels}`);
   }
@@ -259,9 +259,11 @@ export function resample(image: Pixels8, width: number, height: number, method: 
     return result(horizontalPass(image.data, image.width, image.channels, outChannels, win.y, win.height, horizontal, win.width));
   }
   // Only the source rows the vertical pass will read (Pillow's ybox_first..ybox_last).
-  const firstRow = vertical.bounds[0];
+  // `bounds` holds [first row, row count] for each of the window's win.height ≥ 1 output rows.
+  const { bounds } = vertical;
+  const firstRow = bounds[0]!;
   const last = (win.height - 1) * 2;
-  const endRow = vertical.bounds[last] + vertical.bounds[last + 1];
+  const endRow = bounds[last]! + bounds[last + 1]!;
   const temp = horizontalPass(image.data, image.width, image.channels, outChannels, firstRow, endRow - firstRow, horizontal, win.width);
   return result(verticalPass(temp, outChannels, win.width * outChannels, 0, firstRow, outChannels, vertical, win.width, win.height));
 }

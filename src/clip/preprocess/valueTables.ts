@@ -14,17 +14,20 @@ import type { PreprocessorConfig } from './config';
 
 const f = Math.fround;
 
+type Channel = 0 | 1 | 2;
+const CHANNELS: readonly Channel[] = [0, 1, 2];
+
 /** 3 tables of 256 floats (R, G, B): value → pixel_values entry. */
 export function valueTables(config: PreprocessorConfig): Float32Array {
   const table = new Float32Array(3 * 256);
-  for (let c = 0; c < 3; c++) {
+  for (const c of CHANNELS) {
     const convert = config.backend === 'pil' ? pilValue(config, c) : torchvisionValue(config, c);
     for (let v = 0; v < 256; v++) table[c * 256 + v] = convert(v);
   }
   return table;
 }
 
-function pilValue({ rescale, mean, std }: PreprocessorConfig, c: number): (v: number) => number {
+function pilValue({ rescale, mean, std }: PreprocessorConfig, c: Channel): (v: number) => number {
   const m = mean ? f(mean[c]) : 0;
   const s = std ? f(std[c]) : 1;
   return (v) => {
@@ -34,7 +37,7 @@ function pilValue({ rescale, mean, std }: PreprocessorConfig, c: number): (v: nu
   };
 }
 
-function torchvisionValue({ rescale, mean, std }: PreprocessorConfig, c: number): (v: number) => number {
+function torchvisionValue({ rescale, mean, std }: PreprocessorConfig, c: Channel): (v: number) => number {
   if (mean && std) {
     // The Python scalar 1 / rescale meets a float32 tensor: it is cast to float32 first.
     const factor = rescale === null ? null : f(1 / rescale);

@@ -21,17 +21,18 @@ if (missing) console.warn(`Preset class-list checks: ${missing.message}`);
  * names per class) throws rather than being half-parsed.
  */
 function releaseClasses(markdown: string, section: string): string[] | null {
-  const heading = markdown.split(/^## /m).find((part) => part.split('\n', 1)[0].trim() === section);
+  const heading = markdown.split(/^## /m).find((part) => part.split('\n', 1)[0]!.trim() === section);
   if (heading === undefined) return null;
   const block = /^classes = \[\n([\s\S]*?)^\]/m.exec(heading);
   if (!block) throw new Error(`prompts.md, ${section}: no classes = [...] block`);
-  return block[1]
+  // Both groups are not optional: a match has them.
+  return block[1]!
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const item = /^\s*(['"])(.*)\1,?\s*$/.exec(line);
       if (!item) throw new Error(`prompts.md, ${section}: cannot read class line ${JSON.stringify(line)}`);
-      return item[2];
+      return item[2]!;
     });
 }
 

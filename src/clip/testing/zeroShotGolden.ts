@@ -68,7 +68,7 @@ export interface GoldenFile {
   towers: Record<GoldenTowers, GoldenScores>;
 }
 
-export const ZERO_SHOT_GOLDEN: GoldenFile = goldenJson as GoldenFile;
+export const ZERO_SHOT_GOLDEN: GoldenFile = goldenJson;
 
 export function goldenImage(picture: GoldenPicture): RgbaImage {
   return drawShape(picture);
