@@ -137,7 +137,7 @@ export function exitUnlessInstalled(command) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const command = process.argv[2];
-  if (!(command in NEEDS)) {
+  if (!Object.hasOwn(NEEDS, command)) {
     console.error(`usage: node scripts/prerequisites.mjs ${Object.keys(NEEDS).join('|')}`);
     process.exit(2);
   }
