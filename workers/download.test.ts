@@ -7,7 +7,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogEntry } from '../src/clip/catalog';
 import { BUNDLED_MODEL_ID } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
@@ -20,7 +20,7 @@ import { BUNDLED_MODEL_DIR } from './testing/nodeModel';
 const VISION = 'onnx/vision_model_quantized.onnx';
 const PIN = catalogEntry(BUNDLED_MODEL_ID)!.integrity![VISION]!;
 /** Quick retries: the plan's arithmetic is tested in retryPolicy.test.ts. */
-const FAST: RetryPolicy = { maxAttempts: 4, maxTotalWaitMs: 5_000, baseDelayMs: 20, maxDelayMs: 100 };
+const FAST: RetryPolicy = { maxAttempts: 4, maxAttemptsUnreached: 2, maxTotalWaitMs: 5_000, baseDelayMs: 20, maxDelayMs: 100 };
 
 let root = '';
 let server: FaultyServer;
@@ -87,8 +87,21 @@ describe('downloadFile', () => {
     const closed = await startFaultyServer({ root });
     const gone = `${closed.url}/config.json`;
     await closed.close();
-    const error = await failure(downloadFile(gone, 'config.json', { retry: { ...FAST, maxAttempts: 2 } }));
+    const error = await failure(downloadFile(gone, 'config.json', { retry: FAST })); // fewer attempts than for a drop
     expect(error.toData()).toEqual({ kind: 'network', file: 'config.json', message: `Could not download config.json: network error (${gone} unreachable); tried 2 times` });
+  });
+
+  it('does not wait for a network the browser knows is offline', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      const closed = await startFaultyServer({ root });
+      const gone = `${closed.url}/config.json`;
+      await closed.close();
+      const error = await failure(downloadFile(gone, 'config.json', { retry: { ...FAST, baseDelayMs: 10_000 } }));
+      expect(error.message).toBe(`Could not download config.json: network error (${gone} unreachable)`);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('resumes a dropped download with Range and If-Range, and hashes the whole file', async () => {

@@ -79,6 +79,8 @@ async function transfer(url: string, file: string, options: DownloadOptions, ifN
   let validator: Validator | null = null;
   let total: number | null = options.expectedSize ?? null;
   let resumedFrom: number | undefined;
+  /** Whether any attempt got an answer from the server. */
+  let reached = false;
   let lastReport = 0;
   const report = (done: boolean, retry?: DownloadRetry) => {
     lastReport = performance.now();
@@ -103,6 +105,7 @@ async function transfer(url: string, file: string, options: DownloadOptions, ifN
       const message = `Could not download ${file}: network error (${url} unreachable)`;
       return { failed: new ClipError({ kind: 'network', message, file }, { cause: error }), retry: { reason: 'connection-lost', retryAfterMs: null } };
     }
+    reached = true;
     if (ifNoneMatch && offset === 0 && response.status === 304) return { done: 'not-modified' };
     if (offset > 0) {
       const outcome = resumeOutcome(response.status, response.headers.get('content-range'), offset, validator, validatorOf(response.headers), total);
@@ -185,13 +188,19 @@ async function transfer(url: string, file: string, options: DownloadOptions, ifN
       continue;
     }
     const { failed, retry } = result;
-    const plan = retry && planRetry(retry, attempts, waitedMs, policy, random());
+    const maxAttempts = reached ? policy.maxAttempts : isOffline() ? 1 : policy.maxAttemptsUnreached;
+    const plan = retry && planRetry(retry, attempts, waitedMs, { ...policy, maxAttempts }, random());
     if (!retry || !plan) throw attempts > 1 || retry?.retryAfterMs ? givenUp(failed, attempts, retry, policy, waitedMs) : failed;
     const resumeAt = canResume(sink.loaded, validator, pinned) ? sink.loaded : 0;
-    report(false, { reason: retry.reason, until: Date.now() + plan.delayMs, resumeAt, attempt: attempts + 1, maxAttempts: policy.maxAttempts, ...(failed.status ? { status: failed.status } : {}) });
+    report(false, { reason: retry.reason, until: Date.now() + plan.delayMs, resumeAt, attempt: attempts + 1, maxAttempts, ...(failed.status ? { status: failed.status } : {}) });
     await wait(plan.delayMs, signal, file);
     waitedMs += plan.delayMs;
   }
+}
+
+/** The browser knows it has no network at all: waiting for it would only delay the error. */
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
 /** The whole file's size, where the response says it honestly (not for compressed bodies). */

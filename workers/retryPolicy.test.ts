@@ -39,7 +39,7 @@ describe('retryReasonForStatus', () => {
 });
 
 describe('backoff plan', () => {
-  const policy: RetryPolicy = { maxAttempts: 10, maxTotalWaitMs: 1e9, baseDelayMs: 1000, maxDelayMs: 30_000 };
+  const policy: RetryPolicy = { maxAttempts: 10, maxAttemptsUnreached: 10, maxTotalWaitMs: 1e9, baseDelayMs: 1000, maxDelayMs: 30_000 };
 
   it('doubles from the base up to the cap, with half of each step random', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((retry) => backoffDelay(retry, policy, 1))).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);

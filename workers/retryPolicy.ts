@@ -10,6 +10,12 @@
 export interface RetryPolicy {
   /** Attempts in all, the first one included. */
   maxAttempts: number;
+  /**
+   * Attempts in all while the server was never reached (no answer at all: no network, a blocked
+   * host). Fewer: a hub that cannot be reached should say so soon, so the app can offer its
+   * bundled model; a connection that dropped mid-file has earned the patience above.
+   */
+  maxAttemptsUnreached: number;
   /** The most time spent waiting between attempts, added up. */
   maxTotalWaitMs: number;
   /** The first backoff; it doubles with each attempt, up to `maxDelayMs`. */
@@ -19,6 +25,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 6,
+  maxAttemptsUnreached: 3,
   maxTotalWaitMs: 120_000,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,

@@ -30,11 +30,21 @@ export interface LoadContext {
 }
 
 export async function loadClipModel(request: LoadRequest, context: LoadContext): Promise<ClipModel> {
+  // A failed load stops its other downloads: they would go on (and retry) in the background while
+  // the user's Retry downloads the same files again.
+  const downloads = new AbortController();
+  const stop = () => downloads.abort();
+  const { signal } = context.read ?? {};
+  if (signal?.aborted) stop();
+  signal?.addEventListener('abort', stop, { once: true });
   try {
-    return await loadAndKeep(request, context);
+    return await loadAndKeep(request, { ...context, read: { ...context.read, signal: downloads.signal } });
   } catch (error) {
+    stop();
     await context.files.discard?.(error); // nothing unproven is kept; a cached copy to blame is dropped
     throw error;
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
 }
 
