@@ -33,7 +33,9 @@ export type Fault =
   /** Send only this many bytes, without Content-Length (chunked), and end the response cleanly. */
   | { truncate: number }
   /** Answer a Range request with the whole file (200), as servers without range support do. */
-  | { ignoreRange: true };
+  | { ignoreRange: true }
+  /** Send the file with the byte at this offset flipped (a corrupted copy of the right size). */
+  | { corrupt: number };
 
 export interface LoggedRequest {
   path: string;
@@ -117,6 +119,12 @@ export async function startFaultyServer(options: FaultyServerOptions): Promise<F
     log.status = status;
     res.writeHead(status, headers);
     if (req.method === 'HEAD') return void res.end();
+    if (fault && 'corrupt' in fault) {
+      const bytes = Buffer.from((await readFile(file)).subarray(start, end + 1));
+      if (fault.corrupt < bytes.length) bytes[fault.corrupt]! ^= 0xff;
+      res.end(bytes);
+      return;
+    }
     if (fault && 'drop' in fault) {
       const bytes = (await readFile(file)).subarray(start, start + Math.min(length, fault.drop));
       log.status = 0;
