@@ -30,6 +30,11 @@ export interface FileProgress {
   retry?: DownloadRetry;
   /** The byte a dropped download was resumed at (HTTP Range), once it was. */
   resumedFrom?: number;
+  /**
+   * Whether the browser kept the file for next time, once that was tried: `quota-exceeded` when
+   * this site's storage is full, `failed` when storing is impossible (no Cache API, blocked).
+   */
+  storage?: 'stored' | 'quota-exceeded' | 'failed';
 }
 
 /** A download waiting before its next attempt. */

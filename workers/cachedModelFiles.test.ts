@@ -146,11 +146,16 @@ describe('the model cache', () => {
   it('still loads when the browser refuses to store (quota), keeping what fits', async () => {
     storage = new MemoryCacheStorage(200_000);
     vi.stubGlobal('caches', storage);
-    const info = await load(bundled());
+    const progress: FileProgress[] = [];
+    const info = await load(bundled(), progress);
     expect(info.embeddingDim).toBe(64);
     const files = Object.keys(await cached(bundled()));
     expect(files).toContain('config.json');
     expect(files).not.toContain(VISION);
+    // The page is told, file by file, before the load returns.
+    const outcomes = Object.fromEntries(progress.filter((p) => p.storage).map((p) => [p.file, p.storage]));
+    expect(outcomes).toMatchObject({ 'config.json': 'stored', [VISION]: 'quota-exceeded' });
+    expect(Object.keys(outcomes).sort()).toEqual([...USED].sort());
   });
 
   it('revalidates an unpinned `main` file with its ETag: 304 uses the cached copy', async () => {

@@ -28,6 +28,8 @@ interface HeldBack {
   bytes: Uint8Array;
   sha256: string;
   validator: Validator;
+  /** The read's progress callback: told whether the file was kept. */
+  onProgress?: ReadOptions['onProgress'];
 }
 
 export function cachedModelFiles(source: ModelSource): ModelFiles {
@@ -42,20 +44,15 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
   let accepted = false;
 
   const store = (file: string, held: HeldBack) => {
-    writes.push(
-      cache.then((c) =>
-        c
-          ? storeCachedFile(c, held.url, held.bytes, {
-              modelId: source.id,
-              file,
-              revision: source.revision,
-              sha256: held.sha256,
-              etag: held.validator.etag,
-              lastModified: held.validator.lastModified,
-            })
-          : 'failed',
-      ),
-    );
+    const write = async (): Promise<StoreOutcome> => {
+      const c = await cache;
+      const info = { modelId: source.id, file, revision: source.revision, sha256: held.sha256, etag: held.validator.etag, lastModified: held.validator.lastModified };
+      const outcome = c ? await storeCachedFile(c, held.url, held.bytes, info) : 'failed';
+      const size = held.bytes.byteLength;
+      held.onProgress?.({ file, loaded: size, total: size, done: true, storage: outcome });
+      return outcome;
+    };
+    writes.push(write());
   };
 
   // Once the load succeeded, a file read again (by a move to WASM after a lost GPU) is not kept.
@@ -74,7 +71,7 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
       throw error;
     }
     distrusted.delete(url);
-    const held = { url, bytes: downloaded.bytes, sha256: downloaded.sha256, validator: downloaded.validator };
+    const held = { url, bytes: downloaded.bytes, sha256: downloaded.sha256, validator: downloaded.validator, onProgress: options.onProgress };
     if (pin) store(file, held);
     else holdBack(file, held);
     return downloaded.bytes;
@@ -107,7 +104,7 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
       return null; // offline or the server failed: the copy that worked last time
     }
     if (result === 'not-modified') return null;
-    holdBack(file, { url, bytes: result.bytes, sha256: result.sha256, validator: result.validator });
+    holdBack(file, { url, bytes: result.bytes, sha256: result.sha256, validator: result.validator, onProgress: options.onProgress });
     return result.bytes;
   };
 

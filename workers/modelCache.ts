@@ -71,8 +71,8 @@ function infoFromHeaders(headers: Headers, size: number): CachedFileInfo {
   };
 }
 
-/** How a write went: `quota` when the browser's storage for this site is full. */
-export type StoreOutcome = 'stored' | 'quota' | 'failed';
+/** How a write went: `quota-exceeded` when the browser's storage for this site is full. */
+export type StoreOutcome = 'stored' | 'quota-exceeded' | 'failed';
 
 export async function storeCachedFile(cache: Cache, url: string, bytes: Uint8Array, info: Omit<CachedFileInfo, 'size'>): Promise<StoreOutcome> {
   const headers = new Headers({
@@ -89,7 +89,7 @@ export async function storeCachedFile(cache: Cache, url: string, bytes: Uint8Arr
     await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers }));
     return 'stored';
   } catch (error) {
-    return error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota' : 'failed';
+    return error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota-exceeded' : 'failed';
   }
 }
 

@@ -48,7 +48,7 @@ function FileRow({ progress: f, state }: { progress: FileProgress; state: string
     <li className={f.retry ? 'waiting' : undefined}>
       <span className="file">{f.file}</span>
       <progress max={f.total ?? 1} value={f.total ? f.loaded : f.done ? 1 : undefined} aria-label={`Download of ${f.file}`} />
-      <span className="bytes">{f.fromCache ? 'stored' : f.total ? `${formatBytes(f.loaded)} / ${formatBytes(f.total)}` : formatBytes(f.loaded)}</span>
+      <span className="bytes">{f.fromCache ? 'from this browser' : f.total ? `${formatBytes(f.loaded)} / ${formatBytes(f.total)}` : formatBytes(f.loaded)}</span>
       {state && <span className="download-state" data-testid="file-download-state">{state}</span>}
     </li>
   );

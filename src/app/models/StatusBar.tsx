@@ -26,7 +26,7 @@ export function StatusBar() {
       {pending && <FileProgressList pending={pending} />}
       <ModelPicker stored={stored} />
       {notice && <p className="notice" role="status" data-testid="backend-notice">{notice}</p>}
-      {active && !pending && <StorageNotice modelId={active.request.source.id} generation={active.model.generation} stored={stored} />}
+      {active && !pending && <StorageNotice modelId={active.request.source.id} generation={active.model.generation} files={active.files} stored={stored} />}
       {failure && !pending && <LoadError failure={failure} stillUsing={active?.request.source.id ?? null} />}
     </section>
   );
