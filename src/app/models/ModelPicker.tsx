@@ -10,6 +10,7 @@ import { appState, useModelStore } from '../state';
 import type { CachedModel } from './cachedModels';
 import { catalogSource } from './sources';
 import type { StoredModels } from './useStoredModels';
+import './models.css';
 
 export function ModelPicker({ stored }: { stored: StoredModels }) {
   // The model the status names: the one loading, else the one in use, else the URL's.
