@@ -121,6 +121,13 @@ describe('downloadFile', () => {
     expect(progress.at(-1)?.retry).toBeUndefined();
   });
 
+  it('does not resume a body the server compressed on the fly (its offsets are not the file\'s)', async () => {
+    server.fault('/model/tokenizer.json', { drop: 5_000, gzip: true });
+    const { bytes } = await download('/model/tokenizer.json', 'tokenizer.json').result;
+    expect(Buffer.from(bytes).equals(original('tokenizer.json'))).toBe(true);
+    expect(server.requests.map((r) => [r.range, r.status])).toEqual([[null, 0], [null, 200]]);
+  });
+
   it('starts over when the server answers the resume with the whole file', async () => {
     server.fault(`/model/${VISION}`, { drop: 200_000 });
     server.fault(`/model/${VISION}`, { ignoreRange: true });

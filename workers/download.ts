@@ -81,6 +81,9 @@ async function transfer(url: string, file: string, options: DownloadOptions, ifN
   let resumedFrom: number | undefined;
   /** Whether any attempt got an answer from the server. */
   let reached = false;
+  /** False when the server compresses the file on the fly. */
+  let resumable = true;
+  const canContinue = () => resumable && canResume(sink.loaded, validator, pinned);
   let lastReport = 0;
   const report = (done: boolean, retry?: DownloadRetry) => {
     lastReport = performance.now();
@@ -127,6 +130,8 @@ async function transfer(url: string, file: string, options: DownloadOptions, ifN
     if (response.status === 200) {
       validator = validatorOf(response.headers);
       total = options.expectedSize ?? null;
+      // A compressed body's byte offsets are not the file's: a range of it cannot be appended.
+      resumable = !isEncoded(response);
     }
     if (announced !== null) {
       sink.expect(announced); // over the limit, or not the pinned size: fails before any byte is read
@@ -176,7 +181,7 @@ async function transfer(url: string, file: string, options: DownloadOptions, ifN
   let waitedMs = 0;
   for (;;) {
     attempts++;
-    if (!canResume(sink.loaded, validator, pinned)) startOver();
+    if (!canContinue()) startOver();
     const result = await attempt(sink.loaded);
     if ('done' in result) {
       if (result.done !== 'not-modified') report(true);
@@ -191,7 +196,7 @@ async function transfer(url: string, file: string, options: DownloadOptions, ifN
     const maxAttempts = reached ? policy.maxAttempts : isOffline() ? 1 : policy.maxAttemptsUnreached;
     const plan = retry && planRetry(retry, attempts, waitedMs, { ...policy, maxAttempts }, random());
     if (!retry || !plan) throw attempts > 1 || retry?.retryAfterMs ? givenUp(failed, attempts, retry, policy, waitedMs) : failed;
-    const resumeAt = canResume(sink.loaded, validator, pinned) ? sink.loaded : 0;
+    const resumeAt = canContinue() ? sink.loaded : 0;
     report(false, { reason: retry.reason, until: Date.now() + plan.delayMs, resumeAt, attempt: attempts + 1, maxAttempts, ...(failed.status ? { status: failed.status } : {}) });
     await wait(plan.delayMs, signal, file);
     waitedMs += plan.delayMs;
@@ -210,9 +215,12 @@ function announcedTotal(response: Response): number | null {
     return total === undefined ? null : Number(total);
   }
   // A compressed response's length counts compressed bytes: only trust it for identity encoding.
-  const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
   const length = response.headers.get('content-length');
-  return length !== null && !encoded && /^\d+$/.test(length.trim()) ? Number(length) : null;
+  return length !== null && !isEncoded(response) && /^\d+$/.test(length.trim()) ? Number(length) : null;
+}
+
+function isEncoded(response: Response): boolean {
+  return (response.headers.get('content-encoding') ?? 'identity').trim().toLowerCase() !== 'identity';
 }
 
 async function httpFailure(response: Response, url: string, file: string): Promise<Attempt> {

@@ -11,6 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +27,11 @@ const TYPES: Record<string, string> = {
 };
 
 export type Fault =
-  /** Send the headers (with the full length) and this many bytes of the body, then cut the connection. */
-  | { drop: number }
+  /**
+   * Send the headers (with the full length) and this many bytes of the body, then cut the
+   * connection; with `gzip`, of the body compressed on the fly (Content-Encoding: gzip).
+   */
+  | { drop: number; gzip?: boolean }
   /** Answer with this status (and headers, e.g. Retry-After) instead of the file. */
   | { status: number; headers?: Record<string, string> }
   /** Send only this many bytes, without Content-Length (chunked), and end the response cleanly. */
@@ -115,7 +119,8 @@ export async function startFaultyServer(options: FaultyServerOptions): Promise<F
       res.end(bytes);
       return;
     }
-    headers['Content-Length'] = String(length);
+    if (fault && 'drop' in fault && fault.gzip) headers['Content-Encoding'] = 'gzip';
+    headers['Content-Length'] = String(fault && 'drop' in fault && fault.gzip ? gzipSync((await readFile(file)).subarray(start, end + 1)).length : length);
     log.status = status;
     res.writeHead(status, headers);
     if (req.method === 'HEAD') return void res.end();
@@ -126,9 +131,10 @@ export async function startFaultyServer(options: FaultyServerOptions): Promise<F
       return;
     }
     if (fault && 'drop' in fault) {
-      const bytes = (await readFile(file)).subarray(start, start + Math.min(length, fault.drop));
+      const body = (await readFile(file)).subarray(start, end + 1);
+      const sent = fault.gzip ? gzipSync(body) : body;
       log.status = 0;
-      res.write(bytes, () => setTimeout(() => res.destroy(), 20));
+      res.write(sent.subarray(0, Math.min(sent.length, fault.drop)), () => setTimeout(() => res.destroy(), 20));
       return;
     }
     createReadStream(file, { start, end }).pipe(res);
