@@ -36,7 +36,9 @@ function cachedPaths(page: Page, prefix: string): Promise<string[]> {
 
 test('a download whose connection drops mid-file resumes where it stopped (HTTP Range), and the model works', async ({ page }) => {
   const path = `${BUNDLED_PATH}${VISION_FILE}`;
-  server.fault(path, { drop: 300_000 });
+  // Cut a second after the bytes went out: the worker has read them all by then (a browser drops
+  // what a stream's reader had not taken when the connection fails).
+  server.fault(path, { drop: 300_000, afterMs: 1000 });
   await page.goto(`${server.url}/?model=clip-shapes-tiny&backend=wasm`);
   await expect(page.getByTestId('download-state')).toContainText('connection lost, resuming at 293.0 KB');
   await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
@@ -80,6 +82,19 @@ test('a truncated response without a length is never kept: an error names the fi
   );
   await setLabels(page, SHAPES);
   await classifiesRedCircle(page, 'after-retry.png');
+});
+
+test('an unpinned model following `main` is revalidated with its ETag on the next visit (304: the kept copy)', async ({ page }) => {
+  await page.goto(`${server.url}/?model=${UNPINNED_ID}&host=/models&backend=wasm`);
+  await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
+  server.requests.length = 0;
+  await page.reload();
+  await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
+  const model = server.requests.filter((r) => r.path.startsWith(UNPINNED_PATH));
+  expect(model.length).toBe(6);
+  expect(model.every((r) => r.ifNoneMatch?.startsWith('"') && r.status === 304)).toBe(true);
+  await setLabels(page, SHAPES);
+  await classifiesRedCircle(page, 'revalidated.png');
 });
 
 test('a storage quota too small for the model is reported, and the model still works', async ({ page }) => {

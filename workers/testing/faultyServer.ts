@@ -29,9 +29,10 @@ const TYPES: Record<string, string> = {
 export type Fault =
   /**
    * Send the headers (with the full length) and this many bytes of the body, then cut the
-   * connection; with `gzip`, of the body compressed on the fly (Content-Encoding: gzip).
+   * connection `afterMs` later (default 200: a client discards what its reader had not taken yet);
+   * with `gzip`, of the body compressed on the fly (Content-Encoding: gzip).
    */
-  | { drop: number; gzip?: boolean }
+  | { drop: number; gzip?: boolean; afterMs?: number }
   /** Answer with this status (and headers, e.g. Retry-After) instead of the file. */
   | { status: number; headers?: Record<string, string> }
   /** Send only this many bytes, without Content-Length (chunked), and end the response cleanly. */
@@ -134,7 +135,7 @@ export async function startFaultyServer(options: FaultyServerOptions): Promise<F
       const body = (await readFile(file)).subarray(start, end + 1);
       const sent = fault.gzip ? gzipSync(body) : body;
       log.status = 0;
-      res.write(sent.subarray(0, Math.min(sent.length, fault.drop)), () => setTimeout(() => res.destroy(), 20));
+      res.write(sent.subarray(0, Math.min(sent.length, fault.drop)), () => setTimeout(() => res.destroy(), fault.afterMs ?? 200));
       return;
     }
     createReadStream(file, { start, end }).pipe(res);
