@@ -26,6 +26,30 @@ export interface FileProgress {
   done: boolean;
   /** Read from the browser's model cache instead of the network. */
   fromCache?: boolean;
+  /** Set while the download waits to try again (gone once bytes arrive again). */
+  retry?: DownloadRetry;
+  /** The byte a dropped download was resumed at (HTTP Range), once it was. */
+  resumedFrom?: number;
+  /**
+   * Whether the browser kept the file for next time, once that was tried: `quota-exceeded` when
+   * this site's storage is full, `failed` when storing is impossible (no Cache API, blocked).
+   */
+  storage?: 'stored' | 'quota-exceeded' | 'failed';
+}
+
+/** A download waiting before its next attempt. */
+export interface DownloadRetry {
+  /** `busy`: the server asked for patience (429, 503); `server-error`: it failed (5xx); `connection-lost`: the network. */
+  reason: 'busy' | 'server-error' | 'connection-lost';
+  /** When the next attempt starts, in `Date.now()` time (the page and the worker share the clock). */
+  until: number;
+  /** Where the next attempt starts: the bytes kept (0: from the beginning). */
+  resumeAt: number;
+  /** The attempt about to be made (2 for the first retry), and how many there may be. */
+  attempt: number;
+  maxAttempts: number;
+  /** The HTTP status that failed, if one did. */
+  status?: number;
 }
 
 export interface GpuCapability {

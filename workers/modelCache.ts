@@ -1,11 +1,16 @@
 /**
  * Model files kept with the Cache API, so a second visit (or a lecture with no network) loads from
- * disk. A file is stored only once it is complete and verified: nothing half-written is ever kept.
- * A file that fails its pinned size or SHA-256 is an `integrity` ClipError.
+ * disk. Each entry carries what it is and how it was checked, in headers the page can read too
+ * (`src/app/models/cachedModels.ts` lists models by them):
+ *   X-Clip-Model, X-Clip-File, X-Clip-Revision, X-Clip-Sha256, Content-Length, ETag, Last-Modified.
+ * An entry without X-Clip-Sha256 was written by an older version of the app, which stored files
+ * unverified: it is trusted only as far as a pin vouches for it.
+ *
+ * Where there is no Cache API (an insecure context: `http://<LAN address>`), nothing is kept and
+ * models load from the network each time. Writing may fail (a full disk, a small quota): the file is
+ * still used, only not kept.
  */
 import { MODEL_CACHE } from '../src/clip/modelSource';
-import type { FileProgress } from './api';
-import { downloadFile, type DownloadOptions } from './download';
 import { ClipError } from './errors';
 
 export interface Integrity {
@@ -13,65 +18,94 @@ export interface Integrity {
   sha256: string;
 }
 
-async function openCache(): Promise<Cache | null> {
+/** What is stored with each cached file. */
+export interface CachedFileInfo {
+  modelId: string;
+  file: string;
+  revision: string;
+  /** Null for a copy an older version of the app stored unverified. */
+  sha256: string | null;
+  size: number;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export const CACHE_HEADERS = {
+  model: 'X-Clip-Model',
+  file: 'X-Clip-File',
+  revision: 'X-Clip-Revision',
+  sha256: 'X-Clip-Sha256',
+} as const;
+
+export async function openModelCache(): Promise<Cache | null> {
   try {
     return typeof caches === 'undefined' ? null : await caches.open(MODEL_CACHE);
   } catch {
-    return null; // e.g. opaque origins or private modes without storage
+    return null; // opaque origins, storage blocked by the user
   }
 }
 
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+/** A cached file's bytes and what was stored with them; null when absent or unreadable. */
+export async function readCachedFile(cache: Cache, url: string): Promise<{ bytes: Uint8Array; info: CachedFileInfo } | null> {
+  try {
+    const response = await cache.match(url);
+    if (!response) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { bytes, info: infoFromHeaders(response.headers, bytes.byteLength) };
+  } catch {
+    return null;
+  }
 }
 
-export async function verify(file: string, bytes: Uint8Array, integrity: Integrity | undefined): Promise<void> {
+function infoFromHeaders(headers: Headers, size: number): CachedFileInfo {
+  const get = (name: string) => headers.get(name);
+  const decoded = (name: string) => decodeURIComponent(get(name) ?? '');
+  return {
+    modelId: decoded(CACHE_HEADERS.model),
+    file: decoded(CACHE_HEADERS.file),
+    revision: decoded(CACHE_HEADERS.revision),
+    sha256: get(CACHE_HEADERS.sha256),
+    size,
+    etag: get('ETag'),
+    lastModified: get('Last-Modified'),
+  };
+}
+
+/** How a write went: `quota-exceeded` when the browser's storage for this site is full. */
+export type StoreOutcome = 'stored' | 'quota-exceeded' | 'failed';
+
+export async function storeCachedFile(cache: Cache, url: string, bytes: Uint8Array, info: Omit<CachedFileInfo, 'size'>): Promise<StoreOutcome> {
+  const headers = new Headers({
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': String(bytes.byteLength),
+    [CACHE_HEADERS.model]: encodeURIComponent(info.modelId),
+    [CACHE_HEADERS.file]: encodeURIComponent(info.file),
+    [CACHE_HEADERS.revision]: encodeURIComponent(info.revision),
+  });
+  if (info.sha256) headers.set(CACHE_HEADERS.sha256, info.sha256);
+  if (info.etag) headers.set('ETag', info.etag);
+  if (info.lastModified) headers.set('Last-Modified', info.lastModified);
+  try {
+    await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers }));
+    return 'stored';
+  } catch (error) {
+    return error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota-exceeded' : 'failed';
+  }
+}
+
+export async function deleteCachedFile(cache: Cache | null, url: string): Promise<void> {
+  await cache?.delete(url).catch(() => false);
+}
+
+/** Checks bytes against a pin, given their SHA-256 (computed while they streamed in, or since). */
+export function verify(file: string, bytes: Uint8Array, sha256: string, integrity: Integrity | undefined): void {
   if (!integrity) return;
   if (bytes.byteLength !== integrity.size) {
     const message = `${file} has the wrong size: ${bytes.byteLength} bytes instead of ${integrity.size} (truncated or corrupted download)`;
     throw new ClipError({ kind: 'integrity', message, file });
   }
-  const hash = await sha256Hex(bytes);
-  if (hash !== integrity.sha256) {
-    const message = `${file} failed its integrity check (SHA-256 ${hash.slice(0, 12)}… instead of ${integrity.sha256.slice(0, 12)}…)`;
+  if (sha256 !== integrity.sha256) {
+    const message = `${file} failed its integrity check (SHA-256 ${sha256.slice(0, 12)}… instead of ${integrity.sha256.slice(0, 12)}…)`;
     throw new ClipError({ kind: 'integrity', message, file });
   }
-}
-
-/** A model file from the cache, or downloaded, verified and then cached. */
-export async function fetchModelFile(
-  url: string,
-  file: string,
-  options: DownloadOptions & { integrity?: Integrity; modelId?: string } = {},
-): Promise<Uint8Array> {
-  const cache = await openCache();
-  const hit = await cache?.match(url);
-  if (hit) {
-    const bytes = new Uint8Array(await hit.arrayBuffer());
-    try {
-      await verify(file, bytes, options.integrity);
-      reportCached(options.onProgress, file, bytes.byteLength);
-      return bytes;
-    } catch {
-      await cache?.delete(url); // a bad cached copy is dropped and fetched again
-    }
-  }
-  const bytes = await downloadFile(url, file, options);
-  await verify(file, bytes, options.integrity);
-  if (cache) {
-    // The model id and file name let the page list and delete cached models without parsing URLs.
-    const headers = {
-      'Content-Type': 'application/octet-stream',
-      'Content-Length': String(bytes.byteLength),
-      'X-Clip-Model': encodeURIComponent(options.modelId ?? ''),
-      'X-Clip-File': encodeURIComponent(file),
-    };
-    await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers })).catch(() => undefined); // full disk: still usable now
-  }
-  return bytes;
-}
-
-function reportCached(onProgress: ((p: FileProgress) => void) | undefined, file: string, size: number): void {
-  onProgress?.({ file, loaded: size, total: size, done: true, fromCache: true });
 }

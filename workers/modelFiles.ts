@@ -2,34 +2,34 @@
  * Everything one model needs: configs, tokenizer and the two ONNX towers, read through a
  * `ModelFiles` (in the worker: the Cache API, else the network; in Node tests: a folder).
  */
-import { catalogEntry } from '../src/clip/catalog';
 import { CONFIG_FILES, modelFileUrl, onnxFileName, type ModelSource, type Precision } from '../src/clip/modelSource';
 import type { FileProgress } from './api';
 import { ClipError } from './errors';
-import { fetchModelFile } from './modelCache';
 
 export interface ReadOptions {
   signal?: AbortSignal;
   onProgress?: (progress: FileProgress) => void;
 }
 
-/** Where the files of one model come from. */
+/**
+ * Where the files of one model come from, for one load. A store that keeps files (the worker's
+ * cache) keeps an unverified file only once the load has made something of it: `keep` after
+ * success, `discard` after failure. Stores that keep nothing (a folder in tests) leave them out.
+ */
 export interface ModelFiles {
   readonly source: ModelSource;
-  /** One file's bytes; fails with a ClipError (`network`, `http`, `integrity`, `cancelled`) naming the file. */
+  /** One file's bytes; fails with a ClipError (`network`, `http`, `integrity`, `limit`, `cancelled`) naming the file. */
   read(file: string, options?: ReadOptions): Promise<Uint8Array>;
+  /** Whether a file this load read is held back until the load proves it usable (it has no pin). */
+  awaitsProof?(file: string): boolean;
+  /** The load succeeded using these files: keep those held back. Resolves once stored (or refused: full storage). */
+  keep?(files: string[]): Promise<void>;
+  /** The load failed: keep nothing held back, and drop a kept copy the error names as unusable. */
+  discard?(error: unknown): Promise<void>;
 }
 
 /** The worker's: the browser's model cache, else a download verified against the catalog's pins. */
-export function cachedModelFiles(source: ModelSource): ModelFiles {
-  // Pinned sizes and hashes only hold for the revision the catalog names.
-  const entry = catalogEntry(source.id);
-  const pins = entry && entry.revision === source.revision ? entry.integrity : undefined;
-  return {
-    source,
-    read: (file, options = {}) => fetchModelFile(modelFileUrl(source, file), file, { ...options, integrity: pins?.[file], modelId: source.id }),
-  };
-}
+export { cachedModelFiles } from './cachedModelFiles';
 
 export interface ModelConfigs {
   config: Record<string, unknown>;

@@ -4,7 +4,7 @@
  * (`fallbackReason`); a failed download is not a GPU problem and fails the load.
  */
 import { catalogEntry, ClipTokenizer, parsePreprocessorConfig, PreprocessorConfigError, type PreprocessorConfig } from '../../src/clip';
-import { CONFIG_FILES } from '../../src/clip/modelSource';
+import { CONFIG_FILES, onnxFileName } from '../../src/clip/modelSource';
 import type { Capabilities, LoadRequest } from '../api';
 import { planBackend, wasmThreads } from '../backend';
 import { ClipError } from '../errors';
@@ -30,6 +30,25 @@ export interface LoadContext {
 }
 
 export async function loadClipModel(request: LoadRequest, context: LoadContext): Promise<ClipModel> {
+  // A failed load stops its other downloads: they would go on (and retry) in the background while
+  // the user's Retry downloads the same files again.
+  const downloads = new AbortController();
+  const stop = () => downloads.abort();
+  const { signal } = context.read ?? {};
+  if (signal?.aborted) stop();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return await loadAndKeep(request, { ...context, read: { ...context.read, signal: downloads.signal } });
+  } catch (error) {
+    stop();
+    await context.files.discard?.(error); // nothing unproven is kept; a cached copy to blame is dropped
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function loadAndKeep(request: LoadRequest, context: LoadContext): Promise<ClipModel> {
   const started = performance.now();
   const { runtime, files, capabilities: caps, read = {} } = context;
   const configs = await fetchConfigs(files, read);
@@ -53,6 +72,7 @@ export async function loadClipModel(request: LoadRequest, context: LoadContext):
     plan = planBackend('wasm', caps, 'auto', wasmTowers);
     sessions = await TowerSessions.create({ files, plan, runtime, threads, read, onDeviceLost: () => undefined });
   }
+  await keepUsedFiles(files, sessions);
 
   const runner = new TowerRunner(
     { sessions, generation: context.generation, fallbackReason },
@@ -81,9 +101,25 @@ export async function loadClipModel(request: LoadRequest, context: LoadContext):
   return model;
 }
 
+/**
+ * The load worked: the files it used may be kept. An unpinned text tower must prove itself too,
+ * so its session (on WASM otherwise made on first use) is made now; if it cannot be, the load fails.
+ */
+async function keepUsedFiles(files: ModelFiles, sessions: TowerSessions): Promise<void> {
+  const { plan } = sessions;
+  const towers = [onnxFileName('vision', plan.vision), onnxFileName('text', plan.precision)];
+  try {
+    if (!sessions.textReady && files.awaitsProof?.(onnxFileName('text', plan.precision))) await sessions.text();
+  } catch (error) {
+    await sessions.release();
+    throw error;
+  }
+  await files.keep?.([...Object.values(CONFIG_FILES), ...towers]);
+}
+
 /** Downloads that failed or were cancelled are not the GPU's fault: WASM would fail the same way. */
 function isDownloadFailure(error: unknown): boolean {
-  return error instanceof ClipError && ['network', 'http', 'integrity', 'cancelled'].includes(error.kind);
+  return error instanceof ClipError && ['network', 'http', 'integrity', 'limit', 'cancelled'].includes(error.kind);
 }
 
 function parsePreprocessor(json: unknown): PreprocessorConfig {

@@ -2,39 +2,37 @@
  * Choosing a model: what it costs to download and how good it is (ImageNet zero-shot top-1 from
  * its paper), before anything is downloaded; and the models this browser already keeps.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CATALOG, catalogEntry, downloadSize, towerPrecisions } from '../../clip';
 import { BUNDLED_MODEL_ID } from '../../clip/modelSource';
 import { formatBytes } from '../components/format';
 import { appState, useModelStore } from '../state';
-import { deleteCachedModel, listCachedModels, requestPersistentStorage, type CachedModel } from './cachedModels';
+import type { CachedModel } from './cachedModels';
 import { catalogSource } from './sources';
+import type { StoredModels } from './useStoredModels';
+import './models.css';
 
-export function ModelPicker() {
+export function ModelPicker({ stored }: { stored: StoredModels }) {
   // The model the status names: the one loading, else the one in use, else the URL's.
   const shownId = useModelStore((s) => (s.pending ?? s.active)?.request.source.id ?? s.failure?.request.source.id ?? appState.initialRequest.source.id);
   const busy = useModelStore((s) => s.pending !== null);
   const activeId = useModelStore((s) => s.active?.request.source.id ?? null);
   const info = useModelStore((s) => s.active?.model ?? null);
-  const generation = useModelStore((s) => s.active?.model.generation ?? 0);
   // A choice holds until the next load starts (this one, "Use the bundled demo model", Retry):
   // from then on the picker shows the model loading, then the one in use, also after a failure.
   const loadCount = useModelStore((s) => s.loadCount);
   const [picked, setPicked] = useState<{ id: string; loads: number } | null>(null);
   const choice = picked && picked.loads === loadCount ? picked.id : shownId;
   const setChoice = (id: string) => setPicked({ id, loads: loadCount });
-  const [cached, setCached] = useState<CachedModel[]>([]);
-
-  useEffect(() => {
-    void listCachedModels().then(setCached).catch(() => setCached([]));
-    if (generation > 0) void requestPersistentStorage();
-  }, [generation]);
+  // Only a model with every file one backend needs counts as stored: the rest would need the network.
+  const complete = stored.models.filter((m) => m.complete);
+  const incomplete = stored.models.filter((m) => !m.complete);
 
   const entry = catalogEntry(choice);
   const backend = info?.backend ?? 'wasm';
   const precisions = towerPrecisions(choice, backend, info?.precision ?? 'fp32');
   const size = entry ? downloadSize(entry, precisions) : 0;
-  const cachedEntry = cached.find((c) => c.id === choice);
+  const cachedEntry = complete.find((c) => c.id === choice);
 
   return (
     <details className="model-picker">
@@ -61,24 +59,37 @@ export function ModelPicker() {
         <button type="button" className="primary" disabled={busy || choice === activeId} onClick={() => void appState.model.getState().load({ source: catalogSource(choice) })}>
           {cachedEntry ? 'Use this model' : 'Download and use'}
         </button>
-        {cached.length > 0 && (
+        {complete.length > 0 && (
           <>
             <h3>Stored in this browser</h3>
-            <ul className="cached-models" aria-label="Models stored in this browser">
-              {cached.map((c) => (
-                <li key={c.id}>
-                  <span>{c.id}</span>
-                  <span className="hint">{formatBytes(c.bytes)}</span>
-                  <button type="button" aria-label={`Delete ${c.id} from this browser`} onClick={() => void deleteCachedModel(c.id).then(listCachedModels).then(setCached)}>
-                    Delete
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <StoredList models={complete} label="Models stored in this browser" onDelete={stored.remove} />
+          </>
+        )}
+        {incomplete.length > 0 && (
+          <>
+            <h3>Partly downloaded</h3>
+            <p className="hint">Some files of these models are kept (verified), not all: loading them needs the network for the rest.</p>
+            <StoredList models={incomplete} label="Models partly stored in this browser" onDelete={stored.remove} />
           </>
         )}
       </div>
     </details>
+  );
+}
+
+function StoredList({ models, label, onDelete }: { models: CachedModel[]; label: string; onDelete: (id: string) => Promise<void> }) {
+  return (
+    <ul className="cached-models" aria-label={label}>
+      {models.map((c) => (
+        <li key={c.id}>
+          <span>{c.id}</span>
+          <span className="hint">{formatBytes(c.bytes)}</span>
+          <button type="button" aria-label={`Delete ${c.id} from this browser`} onClick={() => void onDelete(c.id)}>
+            Delete
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

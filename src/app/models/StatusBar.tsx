@@ -5,12 +5,15 @@ import { BackendPicker } from './BackendPicker';
 import { LoadError } from './LoadError';
 import { FileProgressList, LoadProgress } from './LoadProgress';
 import { ModelPicker } from './ModelPicker';
+import { StorageNotice } from './StorageNotice';
+import { useStoredModels } from './useStoredModels';
 
 export function StatusBar() {
   const active = useModelStore((s) => s.active);
   const pending = useModelStore((s) => s.pending);
   const failure = useModelStore((s) => s.failure);
   const notice = useModelStore((s) => s.notice);
+  const stored = useStoredModels(active?.model.generation ?? 0);
   const shownId = (pending ?? active)?.request.source.id ?? failure?.request.source.id ?? appState.initialRequest.source.id;
   return (
     <section className="status" aria-label="Model status">
@@ -21,8 +24,9 @@ export function StatusBar() {
         <BackendPicker />
       </div>
       {pending && <FileProgressList pending={pending} />}
-      <ModelPicker />
+      <ModelPicker stored={stored} />
       {notice && <p className="notice" role="status" data-testid="backend-notice">{notice}</p>}
+      {active && !pending && <StorageNotice modelId={active.request.source.id} generation={active.model.generation} files={active.files} stored={stored} />}
       {failure && !pending && <LoadError failure={failure} stillUsing={active?.request.source.id ?? null} />}
     </section>
   );

@@ -21,6 +21,8 @@ export interface ActiveModel {
   request: LoadRequest;
   /** What the worker loaded, with its generation. */
   model: LoadedModel;
+  /** Each file's last progress in the load that made it (from the cache or not, kept or not). */
+  files?: Record<string, FileProgress>;
 }
 
 export interface LoadFailure {
@@ -106,7 +108,8 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
         // its way (this one finished before the abort reached it): so does the page, or the two
         // would disagree about which generation is in use.
         const active = get().active;
-        if (!active || model.generation > active.model.generation) set({ active: { request, model }, notice: model.fallbackReason });
+        const files = controller === mine ? get().pending?.progress : undefined;
+        if (!active || model.generation > active.model.generation) set({ active: { request, model, files }, notice: model.fallbackReason });
         if (controller === mine) set({ pending: null, failure: null });
       } catch (error) {
         if (controller !== mine) return;

@@ -1,0 +1,145 @@
+/**
+ * The worker's `ModelFiles`: the browser's model cache, else a download. One is made per model
+ * load, and decides what that load may keep:
+ * - a pinned file (the catalog has its size and SHA-256) is kept as soon as it verifies;
+ * - any other file is held back until the load succeeded with it (its JSON parsed, its session
+ *   made: `keep`), so a truncated response that happens to end cleanly is never kept;
+ * - a failed load keeps nothing it held back, drops a cached copy the error blames, and the next
+ *   download of a blamed file skips the browser's HTTP cache, which may hold the same bad bytes;
+ * - an unpinned file of a moving revision (`main`) is revalidated with its ETag when online
+ *   (304: the cached copy; no network: the cached copy; 200: the new version, held back as above).
+ */
+import { catalogEntry } from '../src/clip/catalog';
+import { modelFileUrl, type ModelSource } from '../src/clip/modelSource';
+import type { FileProgress } from './api';
+import type { Validator } from './byteRange';
+import { downloadFile, revalidateFile, type Downloaded } from './download';
+import { ClipError } from './errors';
+import { fileByteLimit } from './fileLimits';
+import { deleteCachedFile, openModelCache, readCachedFile, storeCachedFile, verify, type CachedFileInfo, type Integrity, type StoreOutcome } from './modelCache';
+import type { ModelFiles, ReadOptions } from './modelFiles';
+import { sha256Hex } from './sha256';
+
+/** URLs whose last copy was bad: the next download asks the network, not the HTTP cache. For the worker's life. */
+const distrusted = new Set<string>();
+
+interface HeldBack {
+  url: string;
+  bytes: Uint8Array;
+  sha256: string;
+  validator: Validator;
+  /** The read's progress callback: told whether the file was kept. */
+  onProgress?: ReadOptions['onProgress'];
+}
+
+export function cachedModelFiles(source: ModelSource): ModelFiles {
+  // Pinned sizes and hashes only hold for the revision the catalog names.
+  const entry = catalogEntry(source.id);
+  const pins = entry && entry.revision === source.revision ? entry.integrity : undefined;
+  // A commit id never changes what it names; a branch (`main`) or a plain folder may.
+  const moving = !/^[0-9a-f]{40}$/.test(source.revision);
+  const cache = openModelCache();
+  const heldBack = new Map<string, HeldBack>();
+  const writes: Promise<StoreOutcome>[] = [];
+  let accepted = false;
+
+  const store = (file: string, held: HeldBack) => {
+    const write = async (): Promise<StoreOutcome> => {
+      const c = await cache;
+      const info = { modelId: source.id, file, revision: source.revision, sha256: held.sha256, etag: held.validator.etag, lastModified: held.validator.lastModified };
+      const outcome = c ? await storeCachedFile(c, held.url, held.bytes, info) : 'failed';
+      const size = held.bytes.byteLength;
+      held.onProgress?.({ file, loaded: size, total: size, done: true, storage: outcome });
+      return outcome;
+    };
+    writes.push(write());
+  };
+
+  // Once the load succeeded, a file read again (by a move to WASM after a lost GPU) is not kept.
+  const holdBack = (file: string, held: HeldBack) => {
+    if (!accepted) heldBack.set(file, held);
+  };
+
+  const download = async (url: string, file: string, options: ReadOptions, pin: Integrity | undefined): Promise<Uint8Array> => {
+    const limit = fileByteLimit(file, entry?.sizes[file]);
+    let downloaded: Downloaded;
+    try {
+      downloaded = await downloadFile(url, file, { ...options, limit, expectedSize: pin?.size, reload: distrusted.has(url) });
+      verify(file, downloaded.bytes, downloaded.sha256, pin);
+    } catch (error) {
+      if (error instanceof ClipError && error.kind === 'integrity') distrusted.add(url);
+      throw error;
+    }
+    distrusted.delete(url);
+    const held = { url, bytes: downloaded.bytes, sha256: downloaded.sha256, validator: downloaded.validator, onProgress: options.onProgress };
+    if (pin) store(file, held);
+    else holdBack(file, held);
+    return downloaded.bytes;
+  };
+
+  const fromCache = async (url: string, file: string, options: ReadOptions, pin: Integrity | undefined): Promise<Uint8Array | null> => {
+    const c = await cache;
+    const hit = c && (await readCachedFile(c, url));
+    if (!c || !hit) return null;
+    if (pin) {
+      // Checked again on every read, as the pin is the only word on these bytes.
+      const ok = hit.bytes.byteLength === pin.size && (await sha256Hex(hit.bytes)) === pin.sha256;
+      if (ok) return reportCached(options, file, hit.bytes);
+    } else if (hit.info.sha256 !== null) {
+      if (!moving || !hit.info.etag) return reportCached(options, file, hit.bytes);
+      const fresh = await revalidate(url, file, hit.info, options);
+      return fresh ?? reportCached(options, file, hit.bytes);
+    }
+    await deleteCachedFile(c, url); // unverifiable (an older version's unchecked copy) or bad: fetched again
+    return null;
+  };
+
+  /** The new version of a moving file, or null when the cached copy stands (304, or no network). */
+  const revalidate = async (url: string, file: string, info: CachedFileInfo, options: ReadOptions): Promise<Uint8Array | null> => {
+    let result: Downloaded | 'not-modified';
+    try {
+      result = await revalidateFile(url, file, info.etag!, { ...options, limit: fileByteLimit(file, entry?.sizes[file]) });
+    } catch (error) {
+      if (error instanceof ClipError && (error.kind === 'cancelled' || error.kind === 'limit')) throw error;
+      return null; // offline or the server failed: the copy that worked last time
+    }
+    if (result === 'not-modified') return null;
+    holdBack(file, { url, bytes: result.bytes, sha256: result.sha256, validator: result.validator, onProgress: options.onProgress });
+    return result.bytes;
+  };
+
+  return {
+    source,
+    async read(file, options = {}) {
+      const url = modelFileUrl(source, file);
+      const pin = pins?.[file];
+      return (await fromCache(url, file, options, pin)) ?? (await download(url, file, options, pin));
+    },
+    awaitsProof: (file) => heldBack.has(file),
+    async keep(files) {
+      accepted = true;
+      for (const file of files) {
+        const held = heldBack.get(file);
+        if (held) store(file, held);
+      }
+      heldBack.clear();
+      await Promise.all(writes);
+    },
+    async discard(error) {
+      heldBack.clear();
+      // A pinned file verified: the model is broken, or this backend cannot run it, not the bytes.
+      const blamed = error instanceof ClipError && error.kind === 'invalid-model' ? error.file : undefined;
+      if (blamed && !pins?.[blamed]) {
+        const url = modelFileUrl(source, blamed);
+        distrusted.add(url);
+        await deleteCachedFile(await cache, url);
+      }
+      await Promise.all(writes);
+    },
+  };
+}
+
+function reportCached(options: ReadOptions, file: string, bytes: Uint8Array): Uint8Array {
+  options.onProgress?.({ file, loaded: bytes.byteLength, total: bytes.byteLength, done: true, fromCache: true } satisfies FileProgress);
+  return bytes;
+}
