@@ -13,6 +13,8 @@
  *   made when no model is loaded wait for the load in progress.
  */
 import type { ModelSource, Precision } from '../src/clip/modelSource';
+import type { PreprocessorConfig } from '../src/clip/preprocess/config';
+import type { ImageFit } from '../src/clip/preprocess/fit';
 import type { ClipErrorData } from './errors';
 
 export type BackendChoice = 'auto' | 'wasm' | 'webgpu';
@@ -48,6 +50,8 @@ export interface LoadRequest {
   precision?: Precision | 'auto';
   /** WASM threads; default: one per core (benchmarks compare 1 and 2). */
   threads?: number;
+  /** How images become the model's square input (src/clip/preprocess/fit.ts); default `crop`, CLIP's reference. */
+  imageFit?: ImageFit;
 }
 
 export interface LoadedModel {
@@ -62,6 +66,10 @@ export interface LoadedModel {
   threads: number;
   embeddingDim: number;
   imageSize: { width: number; height: number };
+  /** The model's image preprocessing, so the page can draw what the model sees (outline, input pixels). */
+  preprocessor: PreprocessorConfig;
+  /** How images are fitted to the model's input now: part of the generation (see setImageFit). */
+  imageFit: ImageFit;
   contextLength: number;
   /** Why the requested backend was not used (e.g. WebGPU failed and WASM took over). */
   fallbackReason: string | null;
@@ -130,6 +138,13 @@ export interface ClipWorkerApi {
    * code path as encodeImages), for showing the model's input and for checking parity.
    */
   preprocessImages(images: NamedBlob[], callId?: number): Promise<PreprocessResult[]>;
+  /**
+   * Switch how the model in use fits images to its input. Every image embedding changes (text
+   * embeddings do not), so the model gets a new generation, returned with its info; images
+   * embedded before are older than it and are embedded again by the page. Waits for a load in
+   * progress when no model is loaded, like the other calls.
+   */
+  setImageFit(fit: ImageFit, callId?: number): Promise<LoadedModel>;
   /** Embed one camera frame (transferred, then closed here). */
   encodeFrame(frame: ImageBitmap, callId?: number): Promise<FrameResult>;
   /**

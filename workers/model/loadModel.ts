@@ -69,6 +69,7 @@ export async function loadClipModel(request: LoadRequest, context: LoadContext):
   const model = new ClipModel(runner, {
     source: request.source,
     preprocessor,
+    imageFit: request.imageFit ?? 'crop',
     tokenizer,
     embeddingDim: Number(configs.config.projection_dim ?? 0),
     contextLength,
