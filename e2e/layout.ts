@@ -1,5 +1,5 @@
 /** Layout checks for the projector and phone tests: overflow, overlap, target sizes, what an <img> shows. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 export interface Box {
   x: number;
@@ -79,4 +79,14 @@ export async function contentBox(media: Locator): Promise<Box> {
     const scale = Math.min(box.width / width, box.height / height);
     return { x: box.x + (box.width - width * scale) / 2, y: box.y + (box.height - height * scale) / 2, width: width * scale, height: height * scale };
   });
+}
+
+/**
+ * A picture for the README: written to `docs/` when DOCS_SCREENSHOTS=1 (`DOCS_SCREENSHOTS=1 npx
+ * playwright test e2e/projector.spec.ts e2e/phone.spec.ts e2e/model-input.spec.ts`), else to the
+ * test's output folder, so an ordinary run leaves the repository as it was.
+ */
+export async function docsScreenshot(target: Page | Locator, name: string): Promise<void> {
+  const path = process.env.DOCS_SCREENSHOTS === '1' ? `docs/${name}` : test.info().outputPath(name);
+  await target.screenshot({ path });
 }

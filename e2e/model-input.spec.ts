@@ -4,7 +4,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { COLOURS, dropFiles, openApp, resultFor, topLabel, type DroppedFile } from './app';
-import { contentBox } from './layout';
+import { contentBox, docsScreenshot } from './layout';
 
 /** A white 960×240 picture with a red disc (radius 100) at its far left, as a PNG. */
 async function wideRedCircle(page: Page, name = 'wide-red-circle.png'): Promise<DroppedFile> {
@@ -108,7 +108,7 @@ test('the model sees only the centre of a wide picture (outlined and shown); the
   // Above and below the picture: the mean colour (123, 117, 104), give or take the resize.
   paddedInput.corner.forEach((value, c) => expect(Math.abs(value - [123, 117, 104][c]!)).toBeLessThanOrEqual(2));
   await expect(dialog).toContainText('Whole image: the picture is shrunk into the square');
-  await dialog.screenshot({ path: 'docs/model-input.png' });
+  await docsScreenshot(dialog, 'model-input.png');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 

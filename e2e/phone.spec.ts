@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
 import { COLOURS, drawShape, dropFiles, openApp, resultFor, topLabel } from './app';
-import { boxOf, expectNoSidewaysScroll, smallTargets } from './layout';
+import { boxOf, docsScreenshot, expectNoSidewaysScroll, smallTargets } from './layout';
 import { writeY4m } from './fixtures/y4m';
 
 const video = join(tmpdir(), 'clip-e2e-phone.y4m');
@@ -58,7 +58,7 @@ test('the results come first; the label editor is folded after them, with its la
   expect((await boxOf(resultFor(page, 'red.png').locator('.scores li.top'))).y).toBeLessThan(844);
   // The whole page in one picture (a full-page capture would drop the touch emulation).
   await page.setViewportSize({ width: 390, height: await page.evaluate(() => document.documentElement.scrollHeight) });
-  await page.screenshot({ path: 'docs/phone.png' });
+  await docsScreenshot(page, 'phone.png');
   await page.setViewportSize({ width: 390, height: 844 });
 
   // Unfolded with a tap, it edits the labels as usual.

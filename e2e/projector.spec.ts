@@ -11,7 +11,7 @@ import { chromiumArgs } from '../playwright.config';
 import { modelInputRect } from '../src/clip/preprocess/fit';
 import { parsePreprocessorConfig } from '../src/clip/preprocess/config';
 import { COLOURS, drawShape, dropFiles, openApp, topLabel, type DroppedFile } from './app';
-import { boxOf, contentBox, expectNoPageOverflow, overlap, viewportBox, within } from './layout';
+import { boxOf, contentBox, docsScreenshot, expectNoPageOverflow, overlap, viewportBox, within } from './layout';
 import { writeY4m } from './fixtures/y4m';
 
 // The fake camera shows a red circle.
@@ -69,7 +69,7 @@ for (const size of [
         expect(box.x).toBeGreaterThanOrEqual(view.x - 0.5);
         expect(box.x + box.width).toBeLessThanOrEqual(view.x + view.width + 0.5);
       }
-      if (size.width === 1280) await page.screenshot({ path: 'docs/projector-images.png' });
+      if (size.width === 1280) await docsScreenshot(page, 'projector-images.png');
       await labels.fill('red circle\nblue square\ngreen triangle\nyellow star\npurple heart\norange cross');
 
       // Camera: the video fits the screen, the labels stand beside it.
@@ -99,7 +99,7 @@ for (const size of [
       expect(crop.x + stroke / 2).toBeCloseTo(picture.x + (640 - expected.x - expected.width) * scale, 0);
       expect(crop.width - stroke).toBeCloseTo(expected.width * scale, 0);
       expect(crop.height - stroke).toBeCloseTo(picture.height, 0);
-      if (size.width === 1280) await page.screenshot({ path: 'docs/projector-camera.png' });
+      if (size.width === 1280) await docsScreenshot(page, 'projector-camera.png');
       await page.getByRole('button', { name: 'Stop camera' }).click();
 
       // Insights.
@@ -163,7 +163,7 @@ test('on a laptop the camera facing the user is asked for and mirrored, with the
     await drawShape(page, 'star', COLOURS.yellow, { name: 'yellow-star.png' }),
   ]);
   await expect(topLabel(page, 'yellow-star.png')).toHaveText('yellow star');
-  await page.screenshot({ path: 'docs/gallery.png' });
+  await docsScreenshot(page, 'gallery.png');
 
   await page.getByRole('textbox', { name: /^Labels/ }).fill('red circle\nblue square\nyellow star\ngreen triangle\npurple heart');
   await page.getByRole('tab', { name: 'Live camera' }).click();
@@ -175,5 +175,5 @@ test('on a laptop the camera facing the user is asked for and mirrored, with the
   await expect(page.getByRole('checkbox', { name: 'Mirror' })).toBeChecked();
   await expect(page.locator('video')).toHaveClass(/mirrored/);
   expect(overlap(await boxOf(page.locator('video')), await boxOf(live))).toBe(false);
-  await page.screenshot({ path: 'docs/camera.png' });
+  await docsScreenshot(page, 'camera.png');
 });
