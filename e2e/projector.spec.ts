@@ -69,8 +69,10 @@ for (const size of [
         expect(box.x).toBeGreaterThanOrEqual(view.x - 0.5);
         expect(box.x + box.width).toBeLessThanOrEqual(view.x + view.width + 0.5);
       }
-      if (size.width === 1280) await docsScreenshot(page, 'projector-images.png');
       await labels.fill('red circle\nblue square\ngreen triangle\nyellow star\npurple heart\norange cross');
+      await expect(topLabel(page, 'purple-heart.png')).toHaveText('purple heart');
+      await labels.blur();
+      if (size.width === 1280) await docsScreenshot(page, 'projector-images.png');
 
       // Camera: the video fits the screen, the labels stand beside it.
       await page.getByRole('tab', { name: 'Live camera' }).click();
@@ -133,6 +135,20 @@ test('projector mode works in the window where full screen is refused, and its b
   await page.getByRole('button', { name: 'Exit presentation' }).click();
   await expect(page.locator('.app')).not.toHaveClass(/presenting/);
   expect(errors).toEqual([]);
+});
+
+test('in projector mode a model that fails to load is still shown, with the way on', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.route('https://huggingface.co/**', (route) => route.abort('internetdisconnected'));
+  await page.goto('/?model=Xenova/clip-vit-base-patch32&backend=wasm&present');
+  await expect(page.locator('.app')).toHaveClass(/presenting/);
+  const status = page.getByRole('region', { name: 'Model status' });
+  await expect(status.getByRole('alert')).toContainText('could not be loaded', { timeout: 60_000 });
+  await expectNoPageOverflow(page, 'load error');
+  await status.getByRole('button', { name: 'Use the bundled demo model' }).click();
+  await expect(page.getByTestId('backend')).toBeAttached({ timeout: 60_000 });
+  await expect(status).toBeHidden();
+  await expect(page.getByRole('textbox', { name: /^Labels/ })).toBeEditable();
 });
 
 test('leaving full screen the browser’s way (its own Escape) leaves projector mode', async ({ page }) => {

@@ -17,10 +17,12 @@ export function CameraPanel() {
   const video = useRef<HTMLVideoElement>(null);
   const section = useRef<HTMLElement>(null);
   const touchFirst = useMediaQuery(TOUCH_FIRST);
-  // Mirroring follows the way the camera faces, until the user sets it for this camera.
+  // Mirroring follows the way the camera faces, until the user sets it (for this camera, or, set
+  // before any camera started, for the first one); choosing another camera goes back to its default.
   const [mirrorChoice, setMirrorChoice] = useState<{ deviceId: string | null; mirrored: boolean } | null>(null);
   const facing = camera.stream?.getVideoTracks()[0]?.getSettings().facingMode;
-  const mirrored = mirrorChoice && mirrorChoice.deviceId === camera.deviceId ? mirrorChoice.mirrored : defaultMirror(facing, touchFirst);
+  const chosen = mirrorChoice && (mirrorChoice.deviceId === null || mirrorChoice.deviceId === camera.deviceId) ? mirrorChoice.mirrored : null;
+  const mirrored = chosen ?? defaultMirror(facing, touchFirst);
   const [frameSize, setFrameSize] = useState({ width: 0, height: 0 });
   const [frozen, setFrozen] = useState(false);
   const labels = useLabelStore((s) => s.encoded);
@@ -72,7 +74,13 @@ export function CameraPanel() {
         {camera.devices.length > 1 && (
           <label>
             Camera{' '}
-            <select value={camera.deviceId ?? ''} onChange={(e) => void camera.start(e.target.value)}>
+            <select
+              value={camera.deviceId ?? ''}
+              onChange={(e) => {
+                setMirrorChoice(null);
+                void camera.start(e.target.value);
+              }}
+            >
               {camera.devices.map((d, i) => (
                 <option key={d.deviceId} value={d.deviceId}>{d.label || `Camera ${i + 1}`}</option>
               ))}
