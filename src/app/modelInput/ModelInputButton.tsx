@@ -30,6 +30,7 @@ export function ModelInputButton(props: Props) {
 function ModelInputDialog({ name, blob, url, width, height, onClose }: Props & { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   const input = useModelInput(name, blob);
   const fit = useModelStore((s) => s.imageFit);
@@ -37,6 +38,9 @@ function ModelInputDialog({ name, blob, url, width, height, onClose }: Props & {
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // The dialog would focus its only control, Close, at the bottom (scrolled into view on a phone):
+    // start at the title instead, with the picture under it.
+    heading.current?.focus();
   }, []);
 
   useEffect(() => {
@@ -49,7 +53,7 @@ function ModelInputDialog({ name, blob, url, width, height, onClose }: Props & {
   const size = input.status === 'ready' ? `${input.width} × ${input.height}` : '';
   return (
     <dialog ref={dialog} className="model-input-dialog" aria-labelledby={titleId} onClose={onClose} data-testid="model-input-dialog">
-      <h2 id={titleId}>What the model sees</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>What the model sees</h2>
       <p className="model-input-name">{name}</p>
       <div className="model-input-pair">
         <figure>
