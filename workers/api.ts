@@ -7,8 +7,9 @@
  * - Failures are thrown as `ClipErrorData` (workers/errors.ts): code decides on `kind`.
  * - A call that takes a `callId` can be stopped with `abort(callId)`; it then fails with `cancelled`.
  * - Every embedding comes stamped with the `generation` of the model that made it. A model load
- *   gets a new generation; so does a backend change after a lost GPU. Embeddings of different
- *   generations never go into one score.
+ *   gets a new generation; so does a backend change after a lost GPU, and a switch of the image
+ *   fit (setImageFit: every image embedding changes). Embeddings of different generations never
+ *   go into one score.
  * - While a new model loads, the current one keeps answering (with its own generation); calls
  *   made when no model is loaded wait for the load in progress.
  */
