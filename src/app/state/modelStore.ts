@@ -84,90 +84,88 @@ export function currentRequest(state: Pick<ModelState, 'active' | 'pending'>, in
 export function createModelStore({ client, initial, resolveSource = (s) => Promise.resolve(s), now = () => performance.now() }: ModelStoreDeps): StoreApi<ModelState> {
   let controller: AbortController | null = null;
 
-  return createStore<ModelState>((set, get) => {
-    /**
-     * Brings the model in use to the chosen fit. The worker switches the model that is in use once
-     * any load in progress has finished, so its answer may be about a model the page has not heard
-     * of yet: it is taken only for the same model, newer; after every load this runs again.
-     */
-    async function applyImageFit(): Promise<void> {
-      const active = get().active;
-      const wanted = get().imageFit;
-      if (!active || active.model.imageFit === wanted) return;
+  return createStore<ModelState>((set, get) => ({
+    active: null,
+    pending: null,
+    failure: null,
+    notice: null,
+    loadCount: 0,
+    imageFit: initial.imageFit ?? 'crop',
+    async setImageFit(fit) {
+      set({ imageFit: fit });
+      await applyImageFit(client, get, set);
+    },
+    async load(changes = {}) {
+      const base = get().active?.request ?? initial;
+      const request: LoadRequest = { ...base, ...changes };
+      controller?.abort();
+      const mine = new AbortController();
+      controller = mine;
+      set((state) => ({ pending: { request, startedAt: now(), progress: {} }, failure: null, loadCount: state.loadCount + 1 }));
       try {
-        const model = await client.setImageFit(wanted);
-        const now = get().active;
-        if (now && sameLoadedModel(now.model, model) && model.generation > now.model.generation) set({ active: { ...now, model } });
-      } catch (error) {
-        const now = get().active;
-        // The choice goes back to what the model in use does, and says why.
-        if (now && get().imageFit === wanted) set({ imageFit: now.model.imageFit, notice: `The image fit could not be changed: ${ClipError.from(error).message}` });
-      }
-    }
-
-    return {
-      active: null,
-      pending: null,
-      failure: null,
-      notice: null,
-      loadCount: 0,
-      imageFit: initial.imageFit ?? 'crop',
-      async setImageFit(fit) {
-        set({ imageFit: fit });
-        await applyImageFit();
-      },
-      async load(changes = {}) {
-        const base = get().active?.request ?? initial;
-        const request: LoadRequest = { ...base, ...changes };
-        controller?.abort();
-        const mine = new AbortController();
-        controller = mine;
-        set((state) => ({ pending: { request, startedAt: now(), progress: {} }, failure: null, loadCount: state.loadCount + 1 }));
-        try {
-          const source = await resolveSource(request.source);
-          if (mine.signal.aborted) throw new ClipError({ kind: 'cancelled', message: 'Download cancelled' });
-          const model = await client.loadModel(
-            { ...request, source, imageFit: get().imageFit },
-            {
-              signal: mine.signal,
-              onProgress: (progress) => {
-                const pending = get().pending;
-                if (controller === mine && pending) set({ pending: { ...pending, progress: { ...pending.progress, [progress.file]: progress } } });
-              },
+        const source = await resolveSource(request.source);
+        if (mine.signal.aborted) throw new ClipError({ kind: 'cancelled', message: 'Download cancelled' });
+        const model = await client.loadModel(
+          { ...request, source, imageFit: get().imageFit },
+          {
+            signal: mine.signal,
+            onProgress: (progress) => {
+              const pending = get().pending;
+              if (controller === mine && pending) set({ pending: { ...pending, progress: { ...pending.progress, [progress.file]: progress } } });
             },
-          );
-          // The worker serves the newest model it finished loading, even when a newer request is on
-          // its way (this one finished before the abort reached it): so does the page, or the two
-          // would disagree about which generation is in use.
-          const active = get().active;
-          if (!active || model.generation > active.model.generation) set({ active: { request, model }, notice: model.fallbackReason });
-          if (controller === mine) set({ pending: null, failure: null });
-          // The fit may have been changed while this loaded.
-          await applyImageFit();
-        } catch (error) {
-          if (controller !== mine) return;
-          set({ pending: null, failure: { request, error: ClipError.from(error).toData() } });
-        } finally {
-          if (controller === mine) controller = null;
-        }
-      },
-      async retry() {
-        const failed = get().failure?.request;
-        await get().load(failed ?? {});
-      },
-      cancel() {
-        controller?.abort();
-      },
-      dismissFailure() {
-        set({ failure: null });
-      },
-      modelChanged(model, message) {
+          },
+        );
+        // The worker serves the newest model it finished loading, even when a newer request is on
+        // its way (this one finished before the abort reached it): so does the page, or the two
+        // would disagree about which generation is in use.
         const active = get().active;
-        if (!active) return;
-        set({ active: { ...active, model }, notice: message });
-      },
-    };
-  });
+        if (!active || model.generation > active.model.generation) set({ active: { request, model }, notice: model.fallbackReason });
+        if (controller === mine) set({ pending: null, failure: null });
+        // The fit may have been changed while this loaded.
+        await applyImageFit(client, get, set);
+      } catch (error) {
+        if (controller !== mine) return;
+        set({ pending: null, failure: { request, error: ClipError.from(error).toData() } });
+      } finally {
+        if (controller === mine) controller = null;
+      }
+    },
+    async retry() {
+      const failed = get().failure?.request;
+      await get().load(failed ?? {});
+    },
+    cancel() {
+      controller?.abort();
+    },
+    dismissFailure() {
+      set({ failure: null });
+    },
+    modelChanged(model, message) {
+      const active = get().active;
+      if (!active) return;
+      set({ active: { ...active, model }, notice: message });
+    },
+  }));
+}
+
+/**
+ * Brings the model in use to the chosen fit. The worker switches the model that is in use once any
+ * load in progress has finished, so its answer may be about a model the page has not heard of yet:
+ * it is taken only for the same model, newer; after every load this runs again.
+ */
+async function applyImageFit(client: ClipClient, get: () => ModelState, set: (changes: Partial<ModelState>) => void): Promise<void> {
+  const active = get().active;
+  const wanted = get().imageFit;
+  if (!active || active.model.imageFit === wanted) return;
+  try {
+    const model = await client.setImageFit(wanted);
+    const now = get().active;
+    if (now && sameLoadedModel(now.model, model) && model.generation > now.model.generation) set({ active: { ...now, model } });
+  } catch (error) {
+    const now = get().active;
+    // The choice goes back to what the model in use does, and says why.
+    if (now && get().imageFit === wanted) set({ imageFit: now.model.imageFit, notice: `The image fit could not be changed: ${ClipError.from(error).message}` });
+  }
 }
 
 /** Whether two infos describe one loaded model (perhaps at different generations). */
