@@ -7,12 +7,15 @@
  * - Failures are thrown as `ClipErrorData` (workers/errors.ts): code decides on `kind`.
  * - A call that takes a `callId` can be stopped with `abort(callId)`; it then fails with `cancelled`.
  * - Every embedding comes stamped with the `generation` of the model that made it. A model load
- *   gets a new generation; so does a backend change after a lost GPU. Embeddings of different
- *   generations never go into one score.
+ *   gets a new generation; so does a backend change after a lost GPU, and a switch of the image
+ *   fit (setImageFit: every image embedding changes). Embeddings of different generations never
+ *   go into one score.
  * - While a new model loads, the current one keeps answering (with its own generation); calls
  *   made when no model is loaded wait for the load in progress.
  */
 import type { ModelSource, Precision } from '../src/clip/modelSource';
+import type { PreprocessorConfig } from '../src/clip/preprocess/config';
+import type { ImageFit } from '../src/clip/preprocess/fit';
 import type { ClipErrorData } from './errors';
 
 export type BackendChoice = 'auto' | 'wasm' | 'webgpu';
@@ -72,6 +75,8 @@ export interface LoadRequest {
   precision?: Precision | 'auto';
   /** WASM threads; default: one per core (benchmarks compare 1 and 2). */
   threads?: number;
+  /** How images become the model's square input (src/clip/preprocess/fit.ts); default `crop`, CLIP's reference. */
+  imageFit?: ImageFit;
 }
 
 export interface LoadedModel {
@@ -86,6 +91,10 @@ export interface LoadedModel {
   threads: number;
   embeddingDim: number;
   imageSize: { width: number; height: number };
+  /** The model's image preprocessing, so the page can draw what the model sees (outline, input pixels). */
+  preprocessor: PreprocessorConfig;
+  /** How images are fitted to the model's input now: part of the generation (see setImageFit). */
+  imageFit: ImageFit;
   contextLength: number;
   /** Why the requested backend was not used (e.g. WebGPU failed and WASM took over). */
   fallbackReason: string | null;
@@ -154,6 +163,13 @@ export interface ClipWorkerApi {
    * code path as encodeImages), for showing the model's input and for checking parity.
    */
   preprocessImages(images: NamedBlob[], callId?: number): Promise<PreprocessResult[]>;
+  /**
+   * Switch how the model in use fits images to its input. Every image embedding changes (text
+   * embeddings do not), so the model gets a new generation, returned with its info; images
+   * embedded before are older than it and are embedded again by the page. Waits for a load in
+   * progress when no model is loaded, like the other calls.
+   */
+  setImageFit(fit: ImageFit, callId?: number): Promise<LoadedModel>;
   /** Embed one camera frame (transferred, then closed here). */
   encodeFrame(frame: ImageBitmap, callId?: number): Promise<FrameResult>;
   /**

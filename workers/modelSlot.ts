@@ -95,6 +95,14 @@ export class ModelSlot<M extends SlotModel> {
     }
   }
 
+  /**
+   * Resolves once no load is in progress (one started meanwhile is waited for too), whether it
+   * succeeded or not; fails with `cancelled` if `signal` aborts first.
+   */
+  async loadsSettled(signal?: AbortSignal): Promise<void> {
+    while (this.loading) await settledOrAborted(this.loading, signal);
+  }
+
   private install(model: M): void {
     const previous = this.current;
     this.current = { model, leases: 0, retired: false };

@@ -195,6 +195,32 @@ describe('the worker API', () => {
     expect(await thrown(encoding)).toMatchObject({ kind: 'cancelled' });
   });
 
+  it('loads with the image fit asked for, and switches it on the model in use under a new generation', async () => {
+    const api = worker();
+    await expect(thrown(api.setImageFit('pad', id()))).resolves.toMatchObject({ kind: 'no-model' });
+    const padded = await api.loadModel(request(bundledSource, { imageFit: 'pad' }), proxied(), id());
+    expect(padded).toMatchObject({ imageFit: 'pad', preprocessor: { outputWidth: 64, outputHeight: 64, crop: { width: 64, height: 64 } } });
+    const cropped = await api.setImageFit('crop', id());
+    expect(cropped).toMatchObject({ imageFit: 'crop', source: bundledSource });
+    expect(cropped.generation).toBeGreaterThan(padded.generation);
+    const texts = await api.encodeTexts(['red circle'], undefined, id());
+    expect(texts.generation).toBe(cropped.generation);
+  });
+
+  it('switches the image fit of the model a load in progress installs, not of the one it replaces', async () => {
+    const api = worker();
+    const first = await api.loadModel(request(), proxied(), id());
+    const loading = api.loadModel(request(slowSource), proxied(), id());
+    const switching = api.setImageFit('pad', id());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    openGate();
+    const [second, switched] = await Promise.all([loading, switching]);
+    expect(second).toMatchObject({ imageFit: 'crop', source: slowSource });
+    expect(switched).toMatchObject({ imageFit: 'pad', source: slowSource });
+    expect(switched.generation).toBeGreaterThan(second.generation);
+    expect(second.generation).toBeGreaterThan(first.generation);
+  });
+
   it('closes a camera frame even when no model can take it', async () => {
     const api = worker();
     const close = vi.fn();

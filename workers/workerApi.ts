@@ -54,15 +54,18 @@ export function createClipWorkerApi(deps: WorkerDeps): ClipWorkerApi {
 
   /** A call on the current model (or the one being loaded), leased until the call ends. */
   function withModel<T>(callId: number | undefined, callbacks: (Releasable | undefined)[], work: (model: ClipModel, signal: AbortSignal) => Promise<T>): Promise<T> {
-    return call(callId, callbacks, async (signal) => {
-      const lease = await slot.acquire(signal);
-      try {
-        if (signal.aborted) throw cancelledError();
-        return await work(lease.model, signal);
-      } finally {
-        lease.release();
-      }
-    });
+    return call(callId, callbacks, (signal) => leased(signal, work));
+  }
+
+  /** `work` on the current model (or the one being loaded), leased until it ends. */
+  async function leased<T>(signal: AbortSignal, work: (model: ClipModel, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const lease = await slot.acquire(signal);
+    try {
+      if (signal.aborted) throw cancelledError();
+      return await work(lease.model, signal);
+    } finally {
+      lease.release();
+    }
   }
 
   return {
@@ -104,6 +107,14 @@ export function createClipWorkerApi(deps: WorkerDeps): ClipWorkerApi {
     encodeImages: (images, callId) => withModel(callId, [], (model, signal) => model.encodeImages(images, signal)),
 
     preprocessImages: (images, callId) => withModel(callId, [], (model, signal) => model.preprocessImages(images, signal)),
+
+    // After the load in progress, if any: the fit is for the model about to be in use, and a model
+    // being replaced never gets a generation newer than the one replacing it.
+    setImageFit: (fit, callId) =>
+      call(callId, [], async (signal) => {
+        await slot.loadsSettled(signal);
+        return leased(signal, (model) => model.setImageFit(fit));
+      }),
 
     async encodeFrame(frame, callId) {
       try {

@@ -1,5 +1,5 @@
 /** The page: status on top, labels beside the current view; drop or paste images anywhere. */
-import { useEffect } from 'react';
+import { useRef } from 'react';
 import { CameraPanel } from './camera/CameraPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { AddImages } from './gallery/AddImages';
@@ -7,7 +7,10 @@ import { Gallery } from './gallery/Gallery';
 import { useImageInput } from './gallery/useImageInput';
 import { InsightsPanel } from './insights/InsightsPanel';
 import { LabelEditor } from './labels/LabelEditor';
+import { LabelsFold } from './labels/LabelsFold';
+import { ImageFitChoice } from './modelInput/ImageFitChoice';
 import { StatusBar } from './models/StatusBar';
+import { PresentButton } from './present/PresentButton';
 import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './share/useUrlSync';
 import { appState, useUiStore } from './state';
@@ -17,11 +20,11 @@ export function App() {
   const dragging = useImageInput();
   const view = useUiStore((s) => s.view);
   const presenting = useUiStore((s) => s.presenting);
-  const { setView, setPresenting } = appState.ui.getState();
+  const { setView } = appState.ui.getState();
+  const root = useRef<HTMLDivElement>(null);
   useUrlSync();
-  usePresentationKeys();
   return (
-    <div className={`app${presenting ? ' presenting' : ''}`}>
+    <div ref={root} className={`app${presenting ? ' presenting' : ''}`}>
       <header>
         <div className="titles">
           <h1>CLIP in your browser</h1>
@@ -29,9 +32,7 @@ export function App() {
         </div>
         <div className="toolbar">
           <ShareButton />
-          <button type="button" aria-pressed={presenting} onClick={() => setPresenting(!presenting)}>
-            {presenting ? 'Exit presentation' : 'Present'}
-          </button>
+          <PresentButton root={root} />
         </div>
       </header>
       <ErrorBoundary name="the model status">
@@ -39,7 +40,9 @@ export function App() {
       </ErrorBoundary>
       <main>
         <ErrorBoundary name="the label editor">
-          <LabelEditor />
+          <LabelsFold>
+            <LabelEditor />
+          </LabelsFold>
         </ErrorBoundary>
         <div className="workspace">
           <div className="tabs" role="tablist" aria-label="Views">
@@ -49,10 +52,13 @@ export function App() {
               </button>
             ))}
           </div>
-          {/* Keyed by view: a view that failed gets a fresh start when the user comes back to it. */}
-          <ErrorBoundary key={view} name={`the ${VIEWS.find((v) => v.id === view)?.name ?? view} view`}>
-            <CurrentView view={view} />
-          </ErrorBoundary>
+          {/* The view's own box: it scrolls on its own in projector mode, where the page does not. */}
+          <div className="view">
+            {/* Keyed by view: a view that failed gets a fresh start when the user comes back to it. */}
+            <ErrorBoundary key={view} name={`the ${VIEWS.find((v) => v.id === view)?.name ?? view} view`}>
+              <CurrentView view={view} />
+            </ErrorBoundary>
+          </div>
         </div>
       </main>
       {dragging && (
@@ -70,6 +76,7 @@ function CurrentView({ view }: { view: View }) {
       return (
         <section className="images" aria-label="Images">
           <AddImages />
+          <ImageFitChoice />
           <Gallery />
         </section>
       );
@@ -79,17 +86,4 @@ function CurrentView({ view }: { view: View }) {
     case 'insights':
       return <InsightsPanel />;
   }
-}
-
-/** Escape leaves presentation mode. */
-function usePresentationKeys() {
-  const presenting = useUiStore((s) => s.presenting);
-  useEffect(() => {
-    if (!presenting) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') appState.ui.getState().setPresenting(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [presenting]);
 }

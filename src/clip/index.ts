@@ -19,6 +19,7 @@ export {
   type ResampleFilter,
   type ResampleMethod,
 } from './preprocess/resample';
+export { clipToImage, fitImage, IMAGE_FITS, isImageFit, letterbox, letterboxGeometry, modelInputRect, padColour, type ImageFit, type ImageRect } from './preprocess/fit';
 export { preprocessBatch, preprocessImage, resizedSize, type InputImage, type PreprocessedBatch } from './preprocess/preprocess';
 export { ClipTokenizer, type EncodedBatch, type EncodedText } from './tokenizer';
 export { cosineMatrix, l2Normalize, normalizeRows, softmax, topK } from './similarity';

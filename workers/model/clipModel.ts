@@ -3,7 +3,7 @@
  * (TowerRunner, with the backend they run on and its generation), the image embedder and a text
  * embedder per backend, whose caches never hold another backend's embeddings.
  */
-import type { PreprocessorConfig } from '../../src/clip';
+import type { ImageFit, PreprocessorConfig } from '../../src/clip';
 import type { ModelSource } from '../../src/clip/modelSource';
 import type { ClipTokenizer } from '../../src/clip/tokenizer';
 import type { FrameResult, ImageBatchResult, LoadedModel, NamedBlob, PreprocessResult, TextResult } from '../api';
@@ -17,6 +17,8 @@ import type { ActiveBackend, TowerRunner } from './towerRunner';
 export interface ModelParts {
   source: ModelSource;
   preprocessor: PreprocessorConfig;
+  /** How images are fitted to the input at load (setImageFit changes it). */
+  imageFit: ImageFit;
   tokenizer: ClipTokenizer;
   embeddingDim: number;
   contextLength: number;
@@ -26,14 +28,15 @@ export interface ModelParts {
 }
 
 export class ClipModel {
-  private readonly images: ImageEmbedder;
+  /** Replaced together with the generation (TowerRunner.renew) when the image fit changes. */
+  private images: ImageEmbedder;
   private texts: { backend: ActiveBackend; embedder: TextEmbedder } | null = null;
 
   constructor(
     private readonly runner: TowerRunner,
     private readonly parts: ModelParts,
   ) {
-    this.images = new ImageEmbedder(parts.preprocessor);
+    this.images = new ImageEmbedder(parts.preprocessor, parts.imageFit);
     this.textEmbedder(runner.backend); // opens the persistent cache now, not on the first labels
   }
 
@@ -50,6 +53,8 @@ export class ClipModel {
       threads: sessions.threads,
       embeddingDim,
       imageSize: { width: preprocessor.outputWidth, height: preprocessor.outputHeight },
+      preprocessor,
+      imageFit: this.images.fit,
       contextLength,
       fallbackReason,
       loadMs,
@@ -60,8 +65,24 @@ export class ClipModel {
     return this.runner.backend.generation;
   }
 
+  /**
+   * Another image fit: a new generation (every image embedding changes). The embedder is swapped
+   * at the same moment as the generation, and tasks read it when they start on a generation.
+   */
+  async setImageFit(fit: ImageFit): Promise<LoadedModel> {
+    if (fit !== this.images.fit) {
+      await this.runner.renew(() => {
+        this.images = new ImageEmbedder(this.parts.preprocessor, fit);
+      });
+    }
+    return this.info;
+  }
+
   encodeImages(images: NamedBlob[], signal?: AbortSignal): Promise<ImageBatchResult> {
-    return this.runner.use(async (backend) => ({ generation: backend.generation, results: await this.images.encode(images, this.embedPixels(backend), signal) }));
+    return this.runner.use(async (backend) => {
+      const embedder = this.images; // the one of `backend`'s generation (see setImageFit)
+      return { generation: backend.generation, results: await embedder.encode(images, this.embedPixels(backend), signal) };
+    });
   }
 
   preprocessImages(images: NamedBlob[], signal?: AbortSignal): Promise<PreprocessResult[]> {
@@ -71,9 +92,10 @@ export class ClipModel {
   /** One camera frame (closed here); `workerMs` counts read-back, preprocessing and inference. */
   async encodeFrame(frame: ImageBitmap): Promise<FrameResult> {
     const started = performance.now();
-    const pixels = this.images.framePixels(frame);
+    // Read once (the frame is closed); preprocessed within the task, with its generation's fit.
+    const image = this.images.frameImage(frame);
     return this.runner.use(async (backend) => {
-      const embedding = await this.embedPixels(backend)(pixels, 1);
+      const embedding = await this.embedPixels(backend)(this.images.pixelsOf(image), 1);
       return { generation: backend.generation, embedding, workerMs: performance.now() - started };
     });
   }

@@ -77,10 +77,10 @@ describe('ImageEmbedder.framePixels', () => {
     let closed = 0;
     const frame = { width: picture.width, height: picture.height, close: () => closed++ } as unknown as ImageBitmap;
     // The canvas read-back is the browser's part; here the frame's pixels are handed over as they are.
-    const embedder = new ImageEmbedder(config, () => picture);
+    const embedder = new ImageEmbedder(config, 'crop', () => picture);
     expect(embedder.framePixels(frame)).toEqual(preprocessImage(picture, config));
     expect(closed).toBe(1);
-    const failing = new ImageEmbedder(config, () => {
+    const failing = new ImageEmbedder(config, 'crop', () => {
       throw new Error('no canvas');
     });
     expect(() => failing.framePixels(frame)).toThrow('no canvas');

@@ -3,7 +3,7 @@
  * the vision tower in batches. A file that fails gets its own typed error and the others go on.
  * Camera frames take the same path from an ImageBitmap, read back through one reused canvas.
  */
-import { preprocessImage, type PreprocessorConfig } from '../../src/clip';
+import { preprocessImage, type ImageFit, type PreprocessorConfig } from '../../src/clip';
 import type { ImageResult, NamedBlob, PreprocessResult } from '../api';
 import { decodeImage, readBitmap, type DecodedImage } from '../decodeImage';
 import { cancelledError, ClipError, toErrorData, type ClipErrorData } from '../errors';
@@ -20,6 +20,8 @@ type Prepared = { ok: true; pixels: Float32Array; width: number; height: number 
 export class ImageEmbedder {
   constructor(
     private readonly preprocessor: PreprocessorConfig,
+    /** CLIP's centre crop or the whole image padded (src/clip/preprocess/fit.ts). */
+    readonly fit: ImageFit = 'crop',
     /** Pixels of a camera frame; a canvas read-back in the worker. */
     private readonly readFrame: (frame: ImageBitmap) => DecodedImage = readBitmap,
   ) {}
@@ -55,11 +57,21 @@ export class ImageEmbedder {
 
   /** A camera frame's `pixel_values` [3,H,W]; the frame is closed here, read or not. */
   framePixels(frame: ImageBitmap): Float32Array {
+    return this.pixelsOf(this.frameImage(frame));
+  }
+
+  /** A camera frame's pixels, read back; the frame is closed here, read or not. */
+  frameImage(frame: ImageBitmap): DecodedImage {
     try {
-      return preprocessImage(this.readFrame(frame), this.preprocessor);
+      return this.readFrame(frame);
     } finally {
       frame.close();
     }
+  }
+
+  /** Decoded pixels → `pixel_values` [3,H,W]. */
+  pixelsOf(image: DecodedImage): Float32Array {
+    return preprocessImage(image, this.preprocessor, this.fit);
   }
 
   /** Decodes and preprocesses IMAGE_BATCH files at a time, checking for an abort between batches. */
@@ -75,7 +87,7 @@ export class ImageEmbedder {
   private async prepare(name: string, blob: Blob): Promise<Prepared> {
     try {
       const image = await decodeImage(blob, name);
-      return { ok: true, pixels: preprocessImage(image, this.preprocessor), width: image.width, height: image.height };
+      return { ok: true, pixels: this.pixelsOf(image), width: image.width, height: image.height };
     } catch (error) {
       if (error instanceof ClipError) return { ok: false, error: error.toData() };
       const message = `${name} could not be processed: ${error instanceof Error ? error.message : String(error)}`;

@@ -89,6 +89,7 @@ async function loadAndKeep(request: LoadRequest, context: LoadContext): Promise<
   const model = new ClipModel(runner, {
     source: request.source,
     preprocessor,
+    imageFit: request.imageFit ?? 'crop',
     tokenizer,
     embeddingDim: Number(configs.config.projection_dim ?? 0),
     contextLength,

@@ -84,6 +84,23 @@ export class TowerRunner {
     }
   }
 
+  /**
+   * The same sessions under a new generation, with `apply` run at the moment of the switch (another
+   * image preprocessing: the embeddings change though the weights do not). It runs between two
+   * inferences; a task that began on the old generation and runs the towers again afterwards
+   * starts over on the new one (see `use`), so nothing made before the switch carries the new
+   * generation and nothing made after it carries the old one.
+   */
+  async renew(apply: () => void): Promise<ActiveBackend> {
+    await this.ready(); // a GPU loss being handled first
+    return this.queue.run(() => {
+      if (this.disposed) throw released();
+      apply();
+      this.active = { ...this.active, generation: this.options.nextGeneration() };
+      return Promise.resolve(this.active);
+    });
+  }
+
   /** `pixels` holds `dims[0]` preprocessed images [3,H,W]: their L2-normalised embeddings. */
   runVision(backend: ActiveBackend, pixels: Float32Array, dims: [number, 3, number, number]): Promise<Float32Array> {
     return this.run(backend, 'vision', (ort) => ({ pixel_values: new ort.Tensor('float32', pixels, dims) }), dims[0]);

@@ -1,14 +1,29 @@
-/** Live webcam labelling: the video with its top labels, frames per second and latency. */
+/**
+ * Live webcam labelling: the video with its top labels beside it (below it on a phone), frames per
+ * second and latency, and the outline of what the model sees of each frame.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { useGalleryStore, useLabelStore, useModelStore } from '../state';
 import { ScoreBars } from '../components/ScoreBars';
+import { matchesMedia, PHONE_LAYOUT, TOUCH_FIRST, useMediaQuery } from '../components/useMediaQuery';
+import { CropOutline } from '../modelInput/CropOutline';
+import { ImageFitChoice } from '../modelInput/ImageFitChoice';
+import { defaultMirror } from './facing';
 import { useCamera } from './useCamera';
 import { useLiveLabels } from './useLiveLabels';
 
 export function CameraPanel() {
   const camera = useCamera();
   const video = useRef<HTMLVideoElement>(null);
-  const [mirrored, setMirrored] = useState(true);
+  const section = useRef<HTMLElement>(null);
+  const touchFirst = useMediaQuery(TOUCH_FIRST);
+  // Mirroring follows the way the camera faces, until the user sets it (for this camera, or, set
+  // before any camera started, for the first one); choosing another camera goes back to its default.
+  const [mirrorChoice, setMirrorChoice] = useState<{ deviceId: string | null; mirrored: boolean } | null>(null);
+  const facing = camera.stream?.getVideoTracks()[0]?.getSettings().facingMode;
+  const chosen = mirrorChoice && (mirrorChoice.deviceId === null || mirrorChoice.deviceId === camera.deviceId) ? mirrorChoice.mirrored : null;
+  const mirrored = chosen ?? defaultMirror(facing, touchFirst);
+  const [frameSize, setFrameSize] = useState({ width: 0, height: 0 });
   const [frozen, setFrozen] = useState(false);
   const labels = useLabelStore((s) => s.encoded);
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
@@ -20,6 +35,9 @@ export function CameraPanel() {
     if (!element) return;
     element.srcObject = camera.stream;
     if (camera.stream) void element.play().catch(() => undefined);
+    // On a phone the video and its labels are taller than what is left of the screen below the
+    // status: bring the camera's controls, video and labels into view together.
+    if (camera.stream && matchesMedia(PHONE_LAYOUT)) section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     setFrozen(false);
   }, [camera.stream]);
 
@@ -44,7 +62,7 @@ export function CameraPanel() {
 
   const on = Boolean(camera.stream);
   return (
-    <section className="camera" aria-label="Camera">
+    <section ref={section} className="camera" aria-label="Camera">
       <div className="camera-controls">
         {on ? (
           <button type="button" onClick={camera.stop}>Stop camera</button>
@@ -56,7 +74,13 @@ export function CameraPanel() {
         {camera.devices.length > 1 && (
           <label>
             Camera{' '}
-            <select value={camera.deviceId ?? ''} onChange={(e) => void camera.start(e.target.value)}>
+            <select
+              value={camera.deviceId ?? ''}
+              onChange={(e) => {
+                setMirrorChoice(null);
+                void camera.start(e.target.value);
+              }}
+            >
               {camera.devices.map((d, i) => (
                 <option key={d.deviceId} value={d.deviceId}>{d.label || `Camera ${i + 1}`}</option>
               ))}
@@ -64,7 +88,7 @@ export function CameraPanel() {
           </label>
         )}
         <label className="toggle">
-          <input type="checkbox" checked={mirrored} onChange={(e) => setMirrored(e.target.checked)} /> Mirror
+          <input type="checkbox" checked={mirrored} onChange={(e) => setMirrorChoice({ deviceId: camera.deviceId, mirrored: e.target.checked })} /> Mirror
         </label>
         {on && (
           <>
@@ -74,14 +98,28 @@ export function CameraPanel() {
         )}
       </div>
       {camera.error && <p className="error" role="alert" data-testid="camera-error">{camera.error}</p>}
-      <div className={`camera-view${on ? '' : ' off'}`}>
-        <video ref={video} muted playsInline className={mirrored ? 'mirrored' : undefined} aria-label="Camera picture" />
+      <div className={`camera-stage${on ? '' : ' off'}`}>
+        <div className="camera-view">
+          <video
+            ref={video}
+            muted
+            playsInline
+            className={mirrored ? 'mirrored' : undefined}
+            aria-label="Camera picture"
+            onLoadedMetadata={(e) => setFrameSize({ width: e.currentTarget.videoWidth, height: e.currentTarget.videoHeight })}
+            onResize={(e) => setFrameSize({ width: e.currentTarget.videoWidth, height: e.currentTarget.videoHeight })}
+          />
+          {on && <CropOutline width={frameSize.width} height={frameSize.height} mirrored={mirrored} />}
+        </div>
         {on && (
-          <div className="live-labels" data-testid="live-labels" aria-live="off">
-            {live.scores ? <ScoreBars scores={live.scores} /> : <p>{labels ? 'Waiting for the first frame…' : 'Add labels to see live results.'}</p>}
-            <p className="live-stats" data-testid="live-stats">
-              {live.fps.toFixed(1)} fps · {Math.round(live.latencyMs)} ms per frame{frozen ? ' · frozen' : ''}
-            </p>
+          <div className="live-side">
+            <div className="live-labels" data-testid="live-labels" aria-live="off">
+              {live.scores ? <ScoreBars scores={live.scores} /> : <p>{labels ? 'Waiting for the first frame…' : 'Add labels to see live results.'}</p>}
+              <p className="live-stats" data-testid="live-stats">
+                {live.fps.toFixed(1)} fps · {Math.round(live.latencyMs)} ms per frame{frozen ? ' · frozen' : ''}
+              </p>
+            </div>
+            <ImageFitChoice />
           </div>
         )}
       </div>

@@ -3,7 +3,9 @@
  * stopped, when the tab is hidden (and taken again when it comes back), and when unmounted.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { matchesMedia, TOUCH_FIRST } from '../components/useMediaQuery';
 import { CAMERA_DISCONNECTED, cameraErrorMessage, NO_CAMERA_API } from './cameraErrors';
+import { preferredFacing } from './facing';
 
 export interface CameraState {
   stream: MediaStream | null;
@@ -51,7 +53,8 @@ export function useCamera(): CameraState {
       setStarting(true);
       setError(null);
       try {
-        const video: MediaTrackConstraints = wanted ? { deviceId: { exact: wanted } } : { facingMode: 'environment' };
+        // No camera chosen yet: the rear one on a phone, the user-facing one on a laptop (a preference, not a requirement).
+        const video: MediaTrackConstraints = wanted ? { deviceId: { exact: wanted } } : { facingMode: preferredFacing(matchesMedia(TOUCH_FIRST)) };
         const media = await navigator.mediaDevices.getUserMedia({ video: { ...video, width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
         if (mine !== attempt.current) {
           media.getTracks().forEach((track) => track.stop());

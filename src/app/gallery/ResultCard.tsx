@@ -1,6 +1,7 @@
 /** One image of the gallery with its ranking, its progress, or why it could not be used. */
 import { memo, useMemo } from 'react';
 import { ScoreBars } from '../components/ScoreBars';
+import { ThumbOverlay } from '../modelInput/ThumbOverlay';
 import type { GalleryItem } from '../state/galleryStore';
 import type { LabelEmbeddings } from '../state/labelStore';
 import { scoreItem } from './scores';
@@ -22,6 +23,7 @@ export const ResultCard = memo(function ResultCard({ item, labels, generation, u
     <li className={`card ${item.status}${updating ? ' updating' : ''}`} data-testid="result" aria-busy={busy}>
       <div className="thumb">
         {item.url && item.status !== 'error' ? <img src={item.url} alt={item.name} /> : <span className="no-thumb" aria-hidden="true">⚠</span>}
+        <ThumbOverlay item={item} />
       </div>
       <div className="card-body">
         <div className="card-head">

@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FileProgress, LoadedModel, LoadRequest } from '../../../workers/api';
 import { ClipError, type ClipErrorData } from '../../../workers/errors';
 import type { ModelSource } from '../../clip/modelSource';
+import type { ImageFit } from '../../clip/preprocess/fit';
 import type { ClipClient } from '../worker/clipClient';
 
 export interface PendingLoad {
@@ -38,6 +39,13 @@ export interface ModelState {
   notice: string | null;
   /** Loads started so far: a choice made in a picker before the latest load is out of date. */
   loadCount: number;
+  /**
+   * How images are fitted to the model's input (CLIP's centre crop, or the whole image padded): the
+   * user's choice, asked of every load and switched on the model in use, whose `imageFit` follows
+   * once the worker has switched (a new generation: the coordinator re-embeds the gallery).
+   */
+  imageFit: ImageFit;
+  setImageFit: (fit: ImageFit) => Promise<void>;
   /**
    * Load a model. Omitted parts of the request keep the active model's (or, before any model,
    * the URL's). A newer load replaces one in progress.
@@ -84,6 +92,11 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
     failure: null,
     notice: null,
     loadCount: 0,
+    imageFit: initial.imageFit ?? 'crop',
+    async setImageFit(fit) {
+      set({ imageFit: fit });
+      await applyImageFit(client, get, set);
+    },
     async load(changes = {}) {
       const base = get().active?.request ?? initial;
       const request: LoadRequest = { ...base, ...changes };
@@ -95,7 +108,7 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
         const source = await resolveSource(request.source);
         if (mine.signal.aborted) throw new ClipError({ kind: 'cancelled', message: 'Download cancelled' });
         const model = await client.loadModel(
-          { ...request, source },
+          { ...request, source, imageFit: get().imageFit },
           {
             signal: mine.signal,
             onProgress: (progress) => {
@@ -111,6 +124,8 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
         const files = controller === mine ? get().pending?.progress : undefined;
         if (!active || model.generation > active.model.generation) set({ active: { request, model, files }, notice: model.fallbackReason });
         if (controller === mine) set({ pending: null, failure: null });
+        // The fit may have been changed while this loaded.
+        await applyImageFit(client, get, set);
       } catch (error) {
         if (controller !== mine) return;
         set({ pending: null, failure: { request, error: ClipError.from(error).toData() } });
@@ -134,6 +149,31 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
       set({ active: { ...active, model }, notice: message });
     },
   }));
+}
+
+/**
+ * Brings the model in use to the chosen fit. The worker switches the model that is in use once any
+ * load in progress has finished, so its answer may be about a model the page has not heard of yet:
+ * it is taken only for the same model, newer; after every load this runs again.
+ */
+async function applyImageFit(client: ClipClient, get: () => ModelState, set: (changes: Partial<ModelState>) => void): Promise<void> {
+  const active = get().active;
+  const wanted = get().imageFit;
+  if (!active || active.model.imageFit === wanted) return;
+  try {
+    const model = await client.setImageFit(wanted);
+    const now = get().active;
+    if (now && sameLoadedModel(now.model, model) && model.generation > now.model.generation) set({ active: { ...now, model } });
+  } catch (error) {
+    const now = get().active;
+    // The choice goes back to what the model in use does, and says why.
+    if (now && get().imageFit === wanted) set({ imageFit: now.model.imageFit, notice: `The image fit could not be changed: ${ClipError.from(error).message}` });
+  }
+}
+
+/** Whether two infos describe one loaded model (perhaps at different generations). */
+function sameLoadedModel(a: LoadedModel, b: LoadedModel): boolean {
+  return a.source.id === b.source.id && a.source.host === b.source.host && a.source.revision === b.source.revision && a.backend === b.backend && a.precision === b.precision;
 }
 
 /** Whether two requests ask for the same model files on the same backend. */

@@ -19,6 +19,9 @@ import type {
   WorkerEvent,
 } from '../../../workers/api';
 import { ClipError } from '../../../workers/errors';
+import { parsePreprocessorConfig } from '../../clip/preprocess/config';
+import type { ImageFit } from '../../clip/preprocess/fit';
+import { clipPreprocessorJson } from '../../clip/testing/fixtures';
 import type { CallOptions, ClipClient } from '../worker/clipClient';
 
 export interface FakeModelSpec {
@@ -38,7 +41,7 @@ export class FakeClipClient implements ClipClient {
   private loading: Promise<LoadedModel> | null = null;
   private readonly listeners = new Set<(event: WorkerEvent) => void>();
   /** How many calls reached each method (for assertions). */
-  readonly calls = { loadModel: 0, encodeImages: 0, encodeTexts: 0 };
+  readonly calls = { loadModel: 0, encodeImages: 0, encodeTexts: 0, setImageFit: 0 };
 
   constructor(
     private readonly models: Record<string, FakeModelSpec>,
@@ -66,6 +69,8 @@ export class FakeClipClient implements ClipClient {
         threads: request.threads ?? 2,
         embeddingDim: spec.dim,
         imageSize: { width: 224, height: 224 },
+        preprocessor: parsePreprocessorConfig(clipPreprocessorJson()),
+        imageFit: request.imageFit ?? 'crop',
         contextLength: 77,
         fallbackReason: null,
         loadMs: 1,
@@ -92,7 +97,7 @@ export class FakeClipClient implements ClipClient {
         results: images.map(({ name, blob }) =>
           blob.type && !blob.type.startsWith('image/')
             ? { ok: false as const, error: { kind: 'not-image' as const, message: `${name} is not an image (${blob.type})`, file: name } }
-            : { ok: true as const, embedding: vectorFor(`image:${name}`, model), width: 320, height: 240 },
+            : { ok: true as const, embedding: vectorFor(`image:${model.imageFit}:${name}`, model), width: 320, height: 240 },
         ),
       };
     }, `images ${images.map((i) => i.name).join(',')}`);
@@ -102,6 +107,19 @@ export class FakeClipClient implements ClipClient {
     const model = await this.model();
     const { width, height } = model.imageSize;
     return images.map(() => ({ ok: true as const, pixels: new Float32Array(3 * width * height), dims: [3, height, width] as [number, number, number] }));
+  }
+
+  /** As the worker does: the model in use, under a new generation when the fit changes. */
+  async setImageFit(fit: ImageFit, options: CallOptions = {}): Promise<LoadedModel> {
+    this.calls.setImageFit++;
+    await this.model();
+    return this.schedule(() => {
+      throwIfAborted(options.signal, 'Cancelled');
+      const current = this.current;
+      if (!current) throw new ClipError({ kind: 'no-model', message: 'No model is loaded yet' });
+      if (current.imageFit !== fit) this.current = { ...current, imageFit: fit, generation: ++this.generation };
+      return this.current ?? current;
+    }, `fit ${fit}`);
   }
 
   async encodeFrame(frame: ImageBitmap): Promise<FrameResult> {

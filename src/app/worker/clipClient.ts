@@ -19,6 +19,7 @@ import type {
   WorkerEvent,
 } from '../../../workers/api';
 import { ClipError } from '../../../workers/errors';
+import type { ImageFit } from '../../clip/preprocess/fit';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -29,6 +30,8 @@ export interface ClipClient {
   loadModel(request: LoadRequest, options?: CallOptions & { onProgress?: (progress: FileProgress) => void }): Promise<LoadedModel>;
   encodeImages(images: NamedBlob[], options?: CallOptions): Promise<ImageBatchResult>;
   preprocessImages(images: NamedBlob[], options?: CallOptions): Promise<PreprocessResult[]>;
+  /** Another image fit for the model in use: its info, with a new generation. */
+  setImageFit(fit: ImageFit, options?: CallOptions): Promise<LoadedModel>;
   /** The frame is transferred to the worker: it is closed afterwards. */
   encodeFrame(frame: ImageBitmap, options?: CallOptions): Promise<FrameResult>;
   encodeTexts(texts: string[], options?: CallOptions & { onProgress?: (done: number, total: number) => void }): Promise<TextResult>;
@@ -67,6 +70,10 @@ export class WorkerClipClient implements ClipClient {
 
   preprocessImages(images: NamedBlob[], options: CallOptions = {}): Promise<PreprocessResult[]> {
     return this.call((api, callId) => api.preprocessImages(images, callId), options.signal);
+  }
+
+  setImageFit(fit: ImageFit, options: CallOptions = {}): Promise<LoadedModel> {
+    return this.call((api, callId) => api.setImageFit(fit, callId), options.signal);
   }
 
   encodeFrame(frame: ImageBitmap, options: CallOptions = {}): Promise<FrameResult> {

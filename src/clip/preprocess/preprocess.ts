@@ -1,7 +1,7 @@
 /**
  * CLIP image preprocessing: 8-bit pixels in, channels-first float32 out, the same numbers as the
  * Python CLIPImageProcessor on the configured backend (see config.ts): convert to RGB → resize →
- * centre crop → rescale → normalise.
+ * centre crop → rescale → normalise. (Or, as an option, the whole image letterboxed first: fit.ts.)
  *
  * The steps are fused without changing the result:
  * - RGB conversion happens while resampling reads the source (alpha skipped, gray kept as one
@@ -9,9 +9,13 @@
  * - Only the resized pixels that survive the crop are computed (see `window` in resample.ts).
  * - Rescale and normalise are one table lookup per 8-bit value and channel (valueTables.ts).
  */
-import type { PreprocessorConfig, ResizeSpec } from './config';
+import type { PreprocessorConfig } from './config';
+import { fitImage, type ImageFit } from './fit';
+import { cropOffset, resizedSize } from './geometry';
 import { resample, type PixelRect } from './resample';
 import { valueTables } from './valueTables';
+
+export { resizedSize } from './geometry';
 
 export interface InputImage {
   data: Uint8Array | Uint8ClampedArray;
@@ -26,17 +30,6 @@ export interface PreprocessedBatch {
   dims: [number, 3, number, number];
 }
 
-/** Size after the resize step, as HF's get_resize_output_image_size computes it. */
-export function resizedSize(width: number, height: number, resize: ResizeSpec | null): { width: number; height: number } {
-  if (!resize) return { width, height };
-  if (resize.kind === 'exact') return { width: resize.width, height: resize.height };
-  const short = Math.min(width, height);
-  const long = Math.max(width, height);
-  // Python: int(size * long / short), a float division truncated.
-  const newLong = Math.trunc((resize.size * long) / short);
-  return width <= height ? { width: resize.size, height: newLong } : { width: newLong, height: resize.size };
-}
-
 function checkInput(image: InputImage): void {
   const { width, height, channels, data } = image;
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
@@ -48,20 +41,10 @@ function checkInput(image: InputImage): void {
   }
 }
 
-/**
- * Where the crop starts along one axis (negative: the image is smaller and sits inside padding).
- * The backends agree when the image is larger ((size - crop) / 2 rounded down) but not when it is
- * smaller by an odd amount: NumPy's center_crop pads ceil(extra / 2) before the image, i.e. a
- * floor of the negative offset; torchvision's pads (extra // 2) before it, i.e. a truncation.
- */
-function cropOffset(size: number, crop: number, config: PreprocessorConfig): number {
-  const offset = (size - crop) / 2;
-  return config.backend === 'pil' ? Math.floor(offset) : Math.trunc(offset);
-}
-
 /** Writes one image's [3, H, W] floats into `out` at `offset`. */
-function preprocessInto(image: InputImage, config: PreprocessorConfig, tables: Float32Array, out: Float32Array, offset: number): void {
-  checkInput(image);
+function preprocessInto(input: InputImage, config: PreprocessorConfig, fit: ImageFit, tables: Float32Array, out: Float32Array, offset: number): void {
+  checkInput(input);
+  const image = fitImage(input, config, fit);
   const resized = resizedSize(image.width, image.height, config.resize);
   const outW = config.outputWidth;
   const outH = config.outputHeight;
@@ -100,18 +83,21 @@ function preprocessInto(image: InputImage, config: PreprocessorConfig, tables: F
   }
 }
 
-/** One image → Float32Array [3, outputHeight, outputWidth], channels first, RGB. */
-export function preprocessImage(image: InputImage, config: PreprocessorConfig): Float32Array {
+/**
+ * One image → Float32Array [3, outputHeight, outputWidth], channels first, RGB. `fit` (fit.ts):
+ * CLIP's reference centre crop, or the whole image letterboxed first.
+ */
+export function preprocessImage(image: InputImage, config: PreprocessorConfig, fit: ImageFit = 'crop'): Float32Array {
   const out = new Float32Array(3 * config.outputWidth * config.outputHeight);
-  preprocessInto(image, config, valueTables(config), out, 0);
+  preprocessInto(image, config, fit, valueTables(config), out, 0);
   return out;
 }
 
 /** Several images into one [n, 3, H, W] buffer, ready to become the vision tower's input tensor. */
-export function preprocessBatch(images: readonly InputImage[], config: PreprocessorConfig): PreprocessedBatch {
+export function preprocessBatch(images: readonly InputImage[], config: PreprocessorConfig, fit: ImageFit = 'crop'): PreprocessedBatch {
   const perImage = 3 * config.outputWidth * config.outputHeight;
   const data = new Float32Array(images.length * perImage);
   const tables = valueTables(config);
-  images.forEach((image, i) => preprocessInto(image, config, tables, data, i * perImage));
+  images.forEach((image, i) => preprocessInto(image, config, fit, tables, data, i * perImage));
   return { data, dims: [images.length, 3, config.outputHeight, config.outputWidth] };
 }
