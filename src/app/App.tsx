@@ -8,6 +8,7 @@ import { useImageInput } from './gallery/useImageInput';
 import { InsightsPanel } from './insights/InsightsPanel';
 import { LabelEditor } from './labels/LabelEditor';
 import { StatusBar } from './models/StatusBar';
+import { InsecureBanner } from './room/InsecureBanner';
 import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './share/useUrlSync';
 import { appState, useUiStore } from './state';
@@ -34,6 +35,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <InsecureBanner />
       <ErrorBoundary name="the model status">
         <StatusBar />
       </ErrorBoundary>
@@ -81,13 +83,13 @@ function CurrentView({ view }: { view: View }) {
   }
 }
 
-/** Escape leaves presentation mode. */
+/** Escape leaves presentation mode (once no dialog is open: Escape closes that first). */
 function usePresentationKeys() {
   const presenting = useUiStore((s) => s.presenting);
   useEffect(() => {
     if (!presenting) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') appState.ui.getState().setPresenting(false);
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) appState.ui.getState().setPresenting(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,0 +1,30 @@
+/** The QR code of the setup's link, as large as the screen allows: for the projector. */
+import { useEffect, useRef } from 'react';
+import { QrCode } from './QrCode';
+import { ShareWarning } from './ShareWarning';
+import type { ShareTarget } from './shareTarget';
+import './share.css';
+
+export function LargeQr({ target, onClose }: { target: ShareTarget | null; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (target && !element.open) element.showModal();
+    if (!target && element.open) element.close();
+  }, [target]);
+  return (
+    <dialog ref={dialog} className="large-qr" aria-label="QR code for the room" onClose={onClose} onClick={(e) => e.target === e.currentTarget && onClose()}>
+      {target && (
+        <>
+          <QrCode url={target.url} className="qr large" />
+          <p className="large-qr-url" data-testid="large-qr-url">{target.url}</p>
+          <ShareWarning target={target} />
+          <button type="button" className="primary" onClick={onClose} autoFocus>
+            Close
+          </button>
+        </>
+      )}
+    </dialog>
+  );
+}
