@@ -5,6 +5,7 @@ import { BackendPicker } from './BackendPicker';
 import { LoadError } from './LoadError';
 import { FileProgressList, LoadProgress } from './LoadProgress';
 import { ModelPicker } from './ModelPicker';
+import { StartNotice } from './StartNotice';
 
 export function StatusBar() {
   const active = useModelStore((s) => s.active);
@@ -23,6 +24,7 @@ export function StatusBar() {
       {pending && <FileProgressList pending={pending} />}
       <ModelPicker />
       {notice && <p className="notice" role="status" data-testid="backend-notice">{notice}</p>}
+      <StartNotice />
       {failure && !pending && <LoadError failure={failure} stillUsing={active?.request.source.id ?? null} />}
     </section>
   );
