@@ -4,6 +4,8 @@
  * changes). `startApp` starts what runs on its own: the coordinator, worker events, the first load.
  */
 import { useStore } from 'zustand';
+import { openGalleryStorage } from '../gallery/galleryStorage';
+import { createGalleryKeeping, keepGallery, type GalleryKeepingState } from '../gallery/persistGallery';
 import { listCachedModels } from '../models/cachedModels';
 import { bundledHost, bundledSource, catalogSource, preferSameOriginCopy } from '../models/sources';
 import { catalogEntry } from '../../clip/catalog';
@@ -36,6 +38,13 @@ export function useStartNotice<T>(selector: (state: StartNoticeState) => T): T {
   return useStore(startNotice, selector);
 }
 
+/** Whether the gallery is kept in this browser (IndexedDB) across reloads. */
+export const galleryKeeping = createGalleryKeeping();
+
+export function useGalleryKeeping<T>(selector: (state: GalleryKeepingState) => T): T {
+  return useStore(galleryKeeping, selector);
+}
+
 export function useModelStore<T>(selector: (state: ModelState) => T): T {
   return useStore(appState.model, selector);
 }
@@ -60,6 +69,7 @@ export function startApp(): void {
   clipClient.onEvent((event) => {
     if (event.type === 'model-changed') appState.model.getState().modelChanged(event.model, event.message);
   });
+  void openGalleryStorage().then((storage) => keepGallery(appState.gallery, storage, galleryKeeping));
   startAppState(appState, {
     firstLoad: (state) =>
       loadAtStart(
