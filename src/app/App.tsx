@@ -7,6 +7,7 @@ import { Gallery } from './gallery/Gallery';
 import { useImageInput } from './gallery/useImageInput';
 import { InsightsPanel } from './insights/InsightsPanel';
 import { LabelEditor } from './labels/LabelEditor';
+import { WhatIsClip, WhatIsClipButton } from './learn/WhatIsClip';
 import { StatusBar } from './models/StatusBar';
 import { InsecureBanner } from './room/InsecureBanner';
 import { ShareButton } from './share/ShareButton';
@@ -29,6 +30,7 @@ export function App() {
           <p className="tagline">Zero-shot image classification: type labels, drop photos. Everything runs on this device.</p>
         </div>
         <div className="toolbar">
+          <WhatIsClipButton />
           <ShareButton />
           <button type="button" aria-pressed={presenting} onClick={() => setPresenting(!presenting)}>
             {presenting ? 'Exit presentation' : 'Present'}
@@ -38,6 +40,9 @@ export function App() {
       <InsecureBanner />
       <ErrorBoundary name="the model status">
         <StatusBar />
+      </ErrorBoundary>
+      <ErrorBoundary name="the introduction">
+        <WhatIsClip />
       </ErrorBoundary>
       <main>
         <ErrorBoundary name="the label editor">
