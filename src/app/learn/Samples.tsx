@@ -42,8 +42,11 @@ export function Samples() {
     setError(null);
     try {
       const file = sample.kind === 'drawn' ? await drawSample(sample.shape, sample.colour) : await fetchSample(sample);
-      appState.ui.getState().setView('images'); // show where it went
-      await appState.gallery.getState().addImages([sampleImage(sample, file)]);
+      appState.ui.getState().setView('images');
+      const added = appState.gallery.getState().addImages([sampleImage(sample, file)]);
+      // Show where it went: the gallery is below the panel (far below on a phone).
+      requestAnimationFrame(() => document.querySelector('.gallery')?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+      await added;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
