@@ -19,7 +19,7 @@ export const MISSING_TEXT: Record<MissingFeature, string> = {
   camera: 'no camera: the Live camera view cannot start',
   offline: 'no offline copy: the app needs the network on every visit',
   'model-cache': 'no model cache: the model is downloaded again on every visit',
-  threads: 'one processor core only: the model runs several times slower',
+  threads: 'one processor core only: the model runs slower',
 };
 
 /** Null on a secure page; else what it lacks, in the order a student notices. */

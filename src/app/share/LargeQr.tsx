@@ -18,6 +18,8 @@ export function LargeQr({ target, onClose }: { target: ShareTarget | null; onClo
       {target && (
         <>
           <QrCode url={target.url} className="qr large" />
+          {/* What to type when a phone cannot scan: the address, large; the whole link, small. */}
+          <p className="large-qr-address">{new URL(target.url).origin}</p>
           <p className="large-qr-url" data-testid="large-qr-url">{target.url}</p>
           <ShareWarning target={target} />
           <button type="button" className="primary" onClick={onClose} autoFocus>

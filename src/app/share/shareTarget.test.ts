@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseClassroomInfo, fetchClassroomInfo } from './classroomInfo';
-import { isLoopbackHost, shareTarget } from './shareTarget';
+import { isLoopbackHost, labelsToShare, shareTarget } from './shareTarget';
 
 const room = { url: 'https://192.168.1.23:8080/', urls: ['https://192.168.1.23:8080/'] };
 
@@ -52,5 +52,17 @@ describe('classroom.json', () => {
     expect(await fetchClassroomInfo('http://localhost:4173/', answer('{}', 'application/json', 404))).toBeNull();
     expect(await fetchClassroomInfo('http://localhost:4173/', answer('{oops', 'application/json'))).toBeNull();
     expect(await fetchClassroomInfo('http://localhost:4173/', () => Promise.reject(new TypeError('Failed to fetch')))).toBeNull();
+  });
+});
+
+describe('labelsToShare', () => {
+  const defaults = ['red circle', 'blue star'];
+  it('leaves out the model’s own default labels, which the link opens with anyway', () => {
+    expect(labelsToShare(['red circle', 'blue star'], null, defaults)).toBeNull();
+  });
+  it('keeps edited or reordered labels, and labels with a preset', () => {
+    expect(labelsToShare(['red circle'], null, defaults)).toEqual(['red circle']);
+    expect(labelsToShare(['blue star', 'red circle'], null, defaults)).toEqual(['blue star', 'red circle']);
+    expect(labelsToShare(['red circle', 'blue star'], 'fun', defaults)).toEqual(['red circle', 'blue star']);
   });
 });

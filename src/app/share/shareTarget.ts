@@ -36,3 +36,13 @@ export function shareTarget(pageUrl: string, classroom: ClassroomInfo | null): S
   }
   return { url: page.href, warning: page.protocol === 'http:' ? 'insecure' : null, fromClassroom: false };
 }
+
+/**
+ * The labels a link must carry: none when they are the model's own defaults and no preset, since
+ * the link then opens with those anyway. It keeps the usual demo's link short, and its QR code
+ * sparse enough to scan from the back of a lecture hall.
+ */
+export function labelsToShare(labels: string[], preset: string | null, defaults: readonly string[]): string[] | null {
+  const same = preset === null && labels.length === defaults.length && labels.every((label, i) => label === defaults[i]);
+  return same ? null : labels;
+}

@@ -1,10 +1,12 @@
 /** Keeps the page URL in step with the setup, so copying the address bar shares it too. */
 import { useEffect } from 'react';
 import { BUNDLED_MODEL_ID, HUB_HOST } from '../../clip/modelSource';
+import { defaultLabels } from '../labels/defaultLabels';
 import { parseLabels } from '../labels/labels';
 import { bundledHost } from '../models/sources';
 import { appState } from '../state';
 import { writeSetup } from '../state/urlParams';
+import { labelsToShare } from './shareTarget';
 
 /** The URL of the current setup: labels, template, preset, ensemble, the model in use, backend, view. */
 export function currentSetupUrl(): string {
@@ -17,7 +19,7 @@ export function currentSetupUrl(): string {
   const defaultHost = source.id === BUNDLED_MODEL_ID ? bundledHost() : HUB_HOST;
   const params = writeSetup(
     {
-      labels: parseLabels(labelsText),
+      labels: labelsToShare(parseLabels(labelsText), preset, defaultLabels(source.id)),
       template,
       preset,
       ensemble,
@@ -45,8 +47,16 @@ export function useUrlSync(): void {
       }, 300);
     };
     const unsubscribe = [appState.labels, appState.model, appState.ui].map((store) => store.subscribe(update));
+    // A reload right after a change (within the pause above) must not lose it.
+    const flush = () => {
+      clearTimeout(timer);
+      const url = currentSetupUrl();
+      if (url !== location.href) history.replaceState(history.state, '', url);
+    };
+    window.addEventListener('pagehide', flush);
     return () => {
       clearTimeout(timer);
+      window.removeEventListener('pagehide', flush);
       unsubscribe.forEach((u) => u());
     };
   }, []);
