@@ -46,3 +46,10 @@ test('in presentation mode the QR code fills the screen on demand; Escape closes
   await large.getByRole('button', { name: 'Close' }).click();
   await expect(large).toBeHidden();
 });
+
+test('a reload right after switching the view keeps the view', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Insights' })).toHaveAttribute('aria-selected', 'true');
+});

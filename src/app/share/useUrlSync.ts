@@ -39,24 +39,27 @@ export function currentSetupUrl(): string {
 export function useUrlSync(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const update = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const url = currentSetupUrl();
-        if (url !== location.href) history.replaceState(history.state, '', url);
-      }, 300);
-    };
-    const unsubscribe = [appState.labels, appState.model, appState.ui].map((store) => store.subscribe(update));
-    // A reload right after a change (within the pause above) must not lose it.
-    const flush = () => {
+    const write = () => {
       clearTimeout(timer);
       const url = currentSetupUrl();
       if (url !== location.href) history.replaceState(history.state, '', url);
     };
-    window.addEventListener('pagehide', flush);
+    // Typing changes the labels at every key: written after a pause. A view or model change is
+    // written at once, so a reload right after it keeps it.
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(write, 300);
+    };
+    const unsubscribe = [
+      appState.labels.subscribe(later),
+      // Not at every download progress tick: only when the model asked for or in use changes.
+      appState.model.subscribe((now, before) => {
+        if (now.active !== before.active || now.pending?.request !== before.pending?.request || now.failure !== before.failure) write();
+      }),
+      appState.ui.subscribe(write),
+    ];
     return () => {
       clearTimeout(timer);
-      window.removeEventListener('pagehide', flush);
       unsubscribe.forEach((u) => u());
     };
   }, []);
