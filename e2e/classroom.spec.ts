@@ -41,6 +41,16 @@ test('the classroom server prints an https address and a QR code, and keeps its 
   expect(existsSync(join(server.certDir, 'key.pem'))).toBe(true);
 });
 
+test('a plain-http visit to the same address is sent to https', async ({ page, request }) => {
+  const answer = await request.get(`http://127.0.0.1:${server.port}/?view=camera`, { maxRedirects: 0 });
+  expect(answer.status()).toBe(307);
+  expect(answer.headers()['location']).toBe(`https://127.0.0.1:${server.port}/?view=camera`);
+  // A student who typed the address without https:// lands on the secure page.
+  await page.goto(`http://${CLASSROOM_NAME}:${server.port}/?model=clip-shapes-tiny&backend=wasm`);
+  await expect(page).toHaveURL(`https://${CLASSROOM_NAME}:${server.port}/?model=clip-shapes-tiny&backend=wasm`);
+  expect(await page.evaluate(() => isSecureContext)).toBe(true);
+});
+
 test('a student reaching it by name gets a secure page: the model loads, a drawing and the camera are classified, Share gives the room address', async ({ page }) => {
   const response = await page.goto(`${server.url}?model=clip-shapes-tiny&backend=wasm`);
   expect(response?.headers()['cross-origin-embedder-policy']).toBe('require-corp');

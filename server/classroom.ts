@@ -5,7 +5,8 @@
  * not a secure context: no camera, no service worker (offline copy), no model cache, no WASM
  * threads, no WebCrypto. So this serves HTTPS, with a certificate it generates once and keeps in
  * `.classroom/` (or the lecturer's own, --cert/--key), prints the addresses to open and a QR code
- * of the first, and tells the page that address (classroom.json) for its Share link.
+ * of the first, and tells the page that address (classroom.json) for its Share link. A plain-http
+ * visit to the same port (an address typed without https://) is redirected to https.
  *
  * Built on Vite's preview server with the app's own vite.config.ts, so every response carries
  * exactly the headers the app's config sets (COOP/COEP...), and model files get the same handling
@@ -26,6 +27,7 @@ import { certificateNames, ensureCertificate, readOwnCertificate } from './certi
 import { classroomInfoPlugin } from './classroomInfoPlugin';
 import { roomMessage, type CertificateSummary } from './message';
 import { parseClassroomArgs, USAGE, UsageError, type ClassroomOptions } from './options';
+import { redirectPlainHttp } from './plainHttpRedirect';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
   });
   const { port } = server.httpServer.address() as AddressInfo;
   const urls = urlsFor(port);
+  redirectPlainHttp(server.httpServer, new URL(urls.room[0] ?? urls.local).host);
   info = urls.room[0] ? { url: urls.room[0], urls: urls.room } : null;
   const qr = urls.room[0] ? await QRCode.toString(urls.room[0], { type: 'terminal', small: true, errorCorrectionLevel: 'L' }) : null;
   process.stdout.write(roomMessage({ urls, certificate: summary, qr }));
