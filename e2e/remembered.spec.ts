@@ -37,6 +37,9 @@ test('a reload keeps the gallery, the open view and the precision; a plain visit
   await expect(status(page).locator('.model-name')).toHaveText('clip-shapes-tiny');
   await expect(status(page).getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('result')).toHaveCount(2);
+  await expect(topLabel(page, 'kept.png')).toHaveText('red circle');
+  // Loaded as asked, not as a fallback after trying the default hub model.
+  await expect(page.getByTestId('start-notice')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Clear all' }).click();
   await expect(page.getByTestId('result')).toHaveCount(0);

@@ -5,6 +5,12 @@ import { ShareWarning } from './ShareWarning';
 import type { ShareTarget } from './shareTarget';
 import './share.css';
 
+/** A click on the backdrop (the dialog element itself, but outside its box) closes it. */
+function outside(e: React.MouseEvent<HTMLElement>): boolean {
+  const box = e.currentTarget.getBoundingClientRect();
+  return e.clientX < box.left || e.clientX > box.right || e.clientY < box.top || e.clientY > box.bottom;
+}
+
 export function LargeQr({ target, onClose }: { target: ShareTarget | null; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -14,7 +20,7 @@ export function LargeQr({ target, onClose }: { target: ShareTarget | null; onClo
     if (!target && element.open) element.close();
   }, [target]);
   return (
-    <dialog ref={dialog} className="large-qr" aria-label="QR code for the room" onClose={onClose} onClick={(e) => e.target === e.currentTarget && onClose()}>
+    <dialog ref={dialog} className="large-qr" aria-label="QR code for the room" onClose={onClose} onClick={(e) => e.target === e.currentTarget && outside(e) && onClose()}>
       {target && (
         <>
           <QrCode url={target.url} className="qr large" />
