@@ -83,6 +83,6 @@ test('when the hub cannot be reached, the bundled model loads without a click an
   await expect(topLabel(page, 'fallback.png')).toHaveText('orange square');
 
   // Trying the wanted model again fails the same way and keeps the bundled one.
-  await notice.getByRole('button', { name: 'Try Xenova/clip-vit-base-patch32 again' }).click();
+  await notice.getByRole('button', { name: 'Try CLIP ViT-B/32 again' }).click();
   await expect(status(page).getByRole('alert')).toContainText('Still using clip-shapes-tiny', { timeout: 60_000 });
 });

@@ -1,4 +1,5 @@
 /** Which model the start used instead of the one asked for, and why; the asked one is a click away. */
+import { catalogEntry } from '../../clip/catalog';
 import { appState, startNotice, useModelStore, useStartNotice } from '../state';
 import './startNotice.css';
 
@@ -13,7 +14,7 @@ export function StartNotice() {
       <div className="actions">
         {wanted && (
           <button type="button" disabled={busy} onClick={() => void appState.model.getState().load(wanted)}>
-            Try {wanted.source.id} again
+            Try {catalogEntry(wanted.source.id)?.name ?? wanted.source.id} again
           </button>
         )}
         <button type="button" onClick={() => startNotice.getState().dismiss()}>
