@@ -82,10 +82,11 @@ test('a model switch that fails keeps the working model, its labels and results,
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('clip-shapes-tiny');
 });
 
-test('after "Use the bundled demo model", the picker shows the model in use', async ({ page }) => {
+test('after falling back to the bundled demo model (hub unreachable), the picker shows the model in use', async ({ page }) => {
   await blockHub(page);
   await page.goto('/?backend=wasm');
-  await page.getByRole('button', { name: 'Use the bundled demo model' }).click();
+  // No click needed: an unreachable hub makes the start load the bundled model (startModel.ts).
+  await expect(page.getByTestId('start-notice')).toContainText('using the bundled demo model', { timeout: 60_000 });
   await expect(page.getByTestId('backend')).toBeVisible({ timeout: 60_000 });
   await page.getByText('Change model').click();
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('clip-shapes-tiny');

@@ -11,6 +11,8 @@ import { LabelsFold } from './labels/LabelsFold';
 import { ImageFitChoice } from './modelInput/ImageFitChoice';
 import { StatusBar } from './models/StatusBar';
 import { PresentButton } from './present/PresentButton';
+import { WhatIsClip, WhatIsClipButton } from './learn/WhatIsClip';
+import { InsecureBanner } from './room/InsecureBanner';
 import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './share/useUrlSync';
 import { appState, useUiStore } from './state';
@@ -31,12 +33,17 @@ export function App() {
           <p className="tagline">Zero-shot image classification: type labels, drop photos. Everything runs on this device.</p>
         </div>
         <div className="toolbar">
+          <WhatIsClipButton />
           <ShareButton />
           <PresentButton root={root} />
         </div>
       </header>
+      <InsecureBanner />
       <ErrorBoundary name="the model status">
         <StatusBar />
+      </ErrorBoundary>
+      <ErrorBoundary name="the introduction">
+        <WhatIsClip />
       </ErrorBoundary>
       <main>
         <ErrorBoundary name="the label editor">

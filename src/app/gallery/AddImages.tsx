@@ -1,6 +1,7 @@
 /** The visible way in for images: a picker button, with the drop/paste hint beside it. */
 import { useRef } from 'react';
 import { useGalleryStore } from '../state';
+import { KeepingNote } from './KeepingNote';
 
 export function AddImages() {
   const input = useRef<HTMLInputElement>(null);
@@ -31,6 +32,7 @@ export function AddImages() {
           Clear all
         </button>
       )}
+      <KeepingNote count={count} />
     </div>
   );
 }

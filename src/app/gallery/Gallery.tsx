@@ -1,5 +1,6 @@
 /** All added images with their zero-shot results. */
 import { useGalleryStore, useLabelStore, useModelStore } from '../state';
+import { SamplesWhenIntroClosed } from '../learn/WhatIsClip';
 import { ResultCard } from './ResultCard';
 
 export function Gallery() {
@@ -9,7 +10,12 @@ export function Gallery() {
   const updating = useLabelStore((s) => s.encoding !== null);
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
   if (items.length === 0) {
-    return <p className="empty">No images yet. Drop photos here, paste one, or use “Choose images…”.</p>;
+    return (
+      <div className="empty">
+        <p>No images yet. Drop photos here, paste one, or use “Choose images…”.</p>
+        <SamplesWhenIntroClosed />
+      </div>
+    );
   }
   return (
     <ul className="gallery" aria-label="Results">

@@ -60,6 +60,11 @@ export function LabelEditor() {
       </label>
       <EncodeStatus />
       {labels.length === 0 && <p className="warning" role="status">Add at least one label to classify images.</p>}
+      {labels.length === 1 && (
+        <p className="hint" role="status" data-testid="one-label-hint">
+          With one label, every image gets 100%: the percentages only compare your labels. Add another to compare.
+        </p>
+      )}
       {truncated.length > 0 && (
         <p className="warning" role="status" data-testid="truncated-warning">
           Too long for the model (over 77 tokens), truncated: {truncated.map((l) => `“${l.length > 40 ? `${l.slice(0, 40)}…` : l}”`).join(', ')}

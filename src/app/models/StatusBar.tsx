@@ -7,6 +7,7 @@ import { FileProgressList, LoadProgress } from './LoadProgress';
 import { ModelPicker } from './ModelPicker';
 import { StorageNotice } from './StorageNotice';
 import { useStoredModels } from './useStoredModels';
+import { StartNotice } from './StartNotice';
 
 export function StatusBar() {
   const active = useModelStore((s) => s.active);
@@ -27,6 +28,7 @@ export function StatusBar() {
       <ModelPicker stored={stored} />
       {notice && <p className="notice" role="status" data-testid="backend-notice">{notice}</p>}
       {active && !pending && <StorageNotice modelId={active.request.source.id} generation={active.model.generation} files={active.files} stored={stored} />}
+      <StartNotice />
       {failure && !pending && <LoadError failure={failure} stillUsing={active?.request.source.id ?? null} />}
     </section>
   );

@@ -1,10 +1,12 @@
 /** Keeps the page URL in step with the setup, so copying the address bar shares it too. */
 import { useEffect } from 'react';
 import { BUNDLED_MODEL_ID, HUB_HOST } from '../../clip/modelSource';
+import { defaultLabels } from '../labels/defaultLabels';
 import { parseLabels } from '../labels/labels';
 import { bundledHost } from '../models/sources';
 import { appState } from '../state';
 import { writeSetup } from '../state/urlParams';
+import { labelsToShare } from './shareTarget';
 
 /** The URL of the current setup: labels, template, preset, ensemble, the model in use, backend, view. */
 export function currentSetupUrl(): string {
@@ -17,7 +19,7 @@ export function currentSetupUrl(): string {
   const defaultHost = source.id === BUNDLED_MODEL_ID ? bundledHost() : HUB_HOST;
   const params = writeSetup(
     {
-      labels: parseLabels(labelsText),
+      labels: labelsToShare(parseLabels(labelsText), preset, defaultLabels(source.id)),
       template,
       preset,
       ensemble,
@@ -37,14 +39,25 @@ export function currentSetupUrl(): string {
 export function useUrlSync(): void {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const update = () => {
+    const write = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const url = currentSetupUrl();
-        if (url !== location.href) history.replaceState(history.state, '', url);
-      }, 300);
+      const url = currentSetupUrl();
+      if (url !== location.href) history.replaceState(history.state, '', url);
     };
-    const unsubscribe = [appState.labels, appState.model, appState.ui].map((store) => store.subscribe(update));
+    // Typing changes the labels at every key: written after a pause. A view or model change is
+    // written at once, so a reload right after it keeps it.
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(write, 300);
+    };
+    const unsubscribe = [
+      appState.labels.subscribe(later),
+      // Not at every download progress tick: only when the model asked for or in use changes.
+      appState.model.subscribe((now, before) => {
+        if (now.active !== before.active || now.pending?.request !== before.pending?.request || now.failure !== before.failure) write();
+      }),
+      appState.ui.subscribe(write),
+    ];
     return () => {
       clearTimeout(timer);
       unsubscribe.forEach((u) => u());

@@ -108,9 +108,14 @@ export function startCoordinator(state: AppState, options: CoordinatorOptions = 
   };
 }
 
-/** Starts the app's own life: the coordinator, then the first model load (the URL's). */
-export function startAppState(state: AppState, options: CoordinatorOptions = {}): () => void {
+export interface StartOptions extends CoordinatorOptions {
+  /** The first model load; by default the URL's model, as asked (the app's is in startModel.ts). */
+  firstLoad?: (state: AppState) => Promise<void>;
+}
+
+/** Starts the app's own life: the coordinator, then the first model load. */
+export function startAppState(state: AppState, { firstLoad = (s) => s.model.getState().load(), ...options }: StartOptions = {}): () => void {
   const stop = startCoordinator(state, options);
-  void state.model.getState().load();
+  void firstLoad(state);
   return stop;
 }

@@ -4,17 +4,24 @@
  * changes). `startApp` starts what runs on its own: the coordinator, worker events, the first load.
  */
 import { useStore } from 'zustand';
-import { bundledHost, preferSameOriginCopy } from '../models/sources';
+import { openGalleryStorage } from '../gallery/galleryStorage';
+import { createGalleryKeeping, keepGallery, type GalleryKeepingState } from '../gallery/persistGallery';
+import { listCachedModels } from '../models/cachedModels';
+import { bundledHost, bundledSource, catalogSource, preferSameOriginCopy } from '../models/sources';
+import { catalogEntry } from '../../clip/catalog';
 import { WorkerClipClient } from '../worker/clipClient';
 import { createAppState } from './appState';
 import { startAppState } from './coordinator';
 import type { GalleryState } from './galleryStore';
 import type { LabelState } from './labelStore';
 import type { ModelState } from './modelStore';
+import { readRemembered } from './rememberedModels';
+import { createStartNotice, loadAtStart, withRememberedModel, type StartNoticeState } from './startModel';
 import type { UiState } from './uiStore';
 import { readAppParams } from './urlParams';
 
-export const appParams = readAppParams(new URLSearchParams(location.search), bundledHost(), navigator.hardwareConcurrency || 1);
+/** The URL's parameters, with the last model that worked when the URL names none. */
+export const appParams = withRememberedModel(readAppParams(new URLSearchParams(location.search), bundledHost(), navigator.hardwareConcurrency || 1), readRemembered());
 
 export const clipClient = new WorkerClipClient();
 
@@ -23,6 +30,20 @@ export const appState = createAppState({
   params: appParams,
   resolveSource: (source) => preferSameOriginCopy(source, appParams.setup.host !== null),
 });
+
+/** Says when the start used another model than the one asked for (offline, hub unreachable). */
+export const startNotice = createStartNotice();
+
+export function useStartNotice<T>(selector: (state: StartNoticeState) => T): T {
+  return useStore(startNotice, selector);
+}
+
+/** Whether the gallery is kept in this browser (IndexedDB) across reloads. */
+export const galleryKeeping = createGalleryKeeping();
+
+export function useGalleryKeeping<T>(selector: (state: GalleryKeepingState) => T): T {
+  return useStore(galleryKeeping, selector);
+}
 
 export function useModelStore<T>(selector: (state: ModelState) => T): T {
   return useStore(appState.model, selector);
@@ -48,5 +69,19 @@ export function startApp(): void {
   clipClient.onEvent((event) => {
     if (event.type === 'model-changed') appState.model.getState().modelChanged(event.model, event.message);
   });
-  startAppState(appState);
+  void openGalleryStorage().then((storage) => keepGallery(appState.gallery, storage, galleryKeeping));
+  startAppState(appState, {
+    firstLoad: (state) =>
+      loadAtStart(
+        state,
+        {
+          online: () => navigator.onLine,
+          cachedModels: listCachedModels,
+          remembered: () => readRemembered(),
+          catalogSource: (id) => (catalogEntry(id) ? catalogSource(id) : null),
+          bundledSource,
+        },
+        startNotice,
+      ),
+  });
 }

@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { openApp } from './app';
+
+test('Share on localhost warns that the link opens nothing elsewhere, and the link carries the open view', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = page.getByTestId('share-url');
+  await expect(link).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/\?.*view=insights/);
+  await expect(page.getByTestId('share-warning')).toContainText('points at this computer (localhost)');
+  await expect(page.getByTestId('share-warning')).toContainText('npm run classroom');
+  await expect(page.getByRole('dialog', { name: 'Share this setup' }).getByRole('img', { name: 'QR code of the link' })).toBeVisible();
+
+  // The link opens the same view.
+  const shared = await link.inputValue();
+  await page.keyboard.press('Escape');
+  await page.goto(shared);
+  await expect(page.getByRole('tab', { name: 'Insights' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('in presentation mode the QR code fills the screen on demand; Escape closes it and stays presenting', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Present' }).click();
+  await page.getByRole('button', { name: 'QR code' }).click();
+  const large = page.getByRole('dialog', { name: 'QR code for the room' });
+  await expect(large).toBeVisible();
+  const qr = large.getByRole('img', { name: 'QR code of the link' });
+  await expect(qr).toBeVisible();
+  const box = await qr.boundingBox();
+  expect(box!.height).toBeGreaterThan(450); // most of a 720-pixel projector
+  expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+  await expect(large.getByTestId('large-qr-url')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\//);
+  await expect(large.getByTestId('share-warning')).toBeVisible(); // still localhost here
+
+  await page.keyboard.press('Escape');
+  await expect(large).toBeHidden();
+  await expect(page.locator('.app')).toHaveClass(/presenting/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.app')).not.toHaveClass(/presenting/);
+
+  // Also from the Share dialog.
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Show large for the room' }).click();
+  await expect(large).toBeVisible();
+  await large.getByRole('button', { name: 'Close' }).click();
+  await expect(large).toBeHidden();
+});
+
+test('a reload right after switching the view keeps the view', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Insights' }).click();
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Insights' })).toHaveAttribute('aria-selected', 'true');
+});

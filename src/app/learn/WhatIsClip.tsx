@@ -1,0 +1,62 @@
+/**
+ * The first visit's explanation: what CLIP is, how it classifies (a diagram the app draws), what
+ * the percentages mean, and samples to try. Open until dismissed; the header's "What is CLIP?"
+ * brings it back.
+ */
+import { useStore } from 'zustand';
+import { ClipDiagram } from './ClipDiagram';
+import { intro } from './introStore';
+import { Samples } from './Samples';
+import './learn.css';
+
+export function WhatIsClip() {
+  const open = useStore(intro, (s) => s.open);
+  if (!open) return null;
+  return (
+    <section className="what-is-clip" aria-labelledby="what-is-clip-title" data-testid="what-is-clip">
+      <div className="what-is-clip-head">
+        <h2 id="what-is-clip-title">What is CLIP?</h2>
+        <button type="button" onClick={() => intro.getState().dismiss()}>
+          Got it, hide this
+        </button>
+      </div>
+      <div className="what-is-clip-text">
+        <p>
+          CLIP (OpenAI, 2021) learned what pictures show from 400 million images found on the web together with their
+          captions, with no hand-made labels. It has two parts: an <strong>image encoder</strong> that turns a picture into a
+          list of numbers (a vector), and a <strong>text encoder</strong> that turns a sentence into a vector in the{' '}
+          <strong>same space</strong>. Training pulled each image’s vector towards its own caption’s, and away from the
+          other captions.
+        </p>
+        <p>
+          So any labels you type become a classifier, with no training: each label is put in a sentence (“a photo of a
+          cat.”), encoded, and compared with the image. The label whose vector points most nearly the same way as the
+          image’s wins. This is <strong>zero-shot</strong> classification.
+        </p>
+      </div>
+      <ClipDiagram />
+      <p className="percentages-note" data-testid="percentages-note">
+        <strong>What the percentages mean:</strong> they compare only the labels you typed, and always add up to 100%. They say
+        which of your labels fits best, not whether any fits: one label alone always gets 100%, and a photo of a coffee cup
+        still gets a winner among “cat”, “dog” and “car”. Add a label that fits, and watch it take over.
+      </p>
+      <Samples />
+    </section>
+  );
+}
+
+/** The header button that opens the panel again. */
+export function WhatIsClipButton() {
+  const open = useStore(intro, (s) => s.open);
+  return (
+    <button type="button" aria-pressed={open} onClick={() => (open ? intro.getState().dismiss() : intro.getState().show())}>
+      What is CLIP?
+    </button>
+  );
+}
+
+/** The samples in the empty gallery, once the panel (which has them too) is closed. */
+export function SamplesWhenIntroClosed() {
+  const open = useStore(intro, (s) => s.open);
+  return open ? null : <Samples />;
+}

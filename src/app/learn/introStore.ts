@@ -1,0 +1,36 @@
+/** Whether the "What is CLIP?" panel is open: open until dismissed, then on request (remembered). */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { browserStorage, type KeyValueStorage } from '../state/rememberedModels';
+
+export const INTRO_DISMISSED_KEY = 'clip-intro-dismissed';
+
+export interface IntroState {
+  open: boolean;
+  show: () => void;
+  /** Closes it, and remembers that this browser has seen it. */
+  dismiss: () => void;
+}
+
+export function createIntroStore(storage: KeyValueStorage | null = browserStorage()): StoreApi<IntroState> {
+  let seen = false;
+  try {
+    seen = storage?.getItem(INTRO_DISMISSED_KEY) === '1';
+  } catch {
+    // blocked storage: show it, as to anyone new
+  }
+  return createStore<IntroState>((set) => ({
+    open: !seen,
+    show: () => set({ open: true }),
+    dismiss: () => {
+      try {
+        storage?.setItem(INTRO_DISMISSED_KEY, '1');
+      } catch {
+        // not remembered: it shows again on the next visit
+      }
+      set({ open: false });
+    },
+  }));
+}
+
+/** The app's one. */
+export const intro = createIntroStore();
