@@ -120,7 +120,7 @@ export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: L
       slope = dot(g, direction);
     }
 
-    const search = strongWolfe(objective, x, f, g, slope, direction, xNew, gNew);
+    const search = strongWolfe(objective, x, f, slope, direction, xNew, gNew);
     evaluations += search.evaluations;
     if (!search.ok) {
       reason = 'line-search';
@@ -177,7 +177,6 @@ function strongWolfe(
   objective: Objective,
   x: Float64Array,
   f0: number,
-  g0: Float64Array,
   slope0: number,
   direction: Float64Array,
   xOut: Float64Array,
