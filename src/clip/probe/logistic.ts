@@ -18,6 +18,7 @@
  * classifier (the label embeddings times the logit scale) instead of towards zero, so with few
  * examples it stays near zero-shot and with many it moves away.
  */
+import { multiplyTransposed, transpose } from './kernels';
 import { minimizeLbfgs, type LbfgsOptions } from './lbfgs';
 
 /** A dense row-major matrix of Float64 values. */
@@ -63,41 +64,10 @@ export interface FitOptions extends Pick<LbfgsOptions, 'gradientTolerance' | 'ma
   start?: LogisticModel | null;
 }
 
-/** logits (n × K) = X Wᵀ + b. Four classes at a time, so each x row is read once per four. */
+/** logits (n × K) = X Wᵀ + b. */
 export function logits(x: Matrix, weights: Float64Array, intercepts: Float64Array, classes: number, out = new Float64Array(x.rows * classes)): Float64Array {
-  const { data, rows: n, cols: d } = x;
-  for (let i = 0; i < n; i++) {
-    const xo = i * d;
-    const oo = i * classes;
-    let k = 0;
-    for (; k + 4 <= classes; k += 4) {
-      const w0 = k * d;
-      const w1 = w0 + d;
-      const w2 = w1 + d;
-      const w3 = w2 + d;
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      for (let j = 0; j < d; j++) {
-        const v = data[xo + j]!;
-        a0 += v * weights[w0 + j]!;
-        a1 += v * weights[w1 + j]!;
-        a2 += v * weights[w2 + j]!;
-        a3 += v * weights[w3 + j]!;
-      }
-      out[oo + k] = a0 + intercepts[k]!;
-      out[oo + k + 1] = a1 + intercepts[k + 1]!;
-      out[oo + k + 2] = a2 + intercepts[k + 2]!;
-      out[oo + k + 3] = a3 + intercepts[k + 3]!;
-    }
-    for (; k < classes; k++) {
-      const w = k * d;
-      let a = 0;
-      for (let j = 0; j < d; j++) a += data[xo + j]! * weights[w + j]!;
-      out[oo + k] = a + intercepts[k]!;
-    }
-  }
+  multiplyTransposed(x.data, x.rows, weights, classes, x.cols, out);
+  for (let i = 0; i < x.rows; i++) for (let k = 0; k < classes; k++) out[i * classes + k]! += intercepts[k]!;
   return out;
 }
 
@@ -151,6 +121,8 @@ export function logisticObjective(problem: LogisticProblem): (theta: Float64Arra
   if (!(c > 0)) throw new Error(`logistic regression: C must be positive, got ${c}`);
   const lambda = 1 / (c * n);
   const z = new Float64Array(n * K);
+  const residualsT = new Float64Array(K * n);
+  const xT = transpose(data, n, d);
   return (theta, gradient) => {
     const weights = theta.subarray(0, K * d);
     const intercepts = theta.subarray(K * d, K * d + K);
@@ -162,23 +134,19 @@ export function logisticObjective(problem: LogisticProblem): (theta: Float64Arra
     const inverseN = 1 / n;
     for (let i = 0; i < n; i++) z[i * K + y[i]!]! -= 1;
     for (let t = 0; t < n * K; t++) z[t]! *= inverseN;
-    // ∇W = Rᵀ X + λ (W − W₀); ∇b = column sums of R.
+    // ∇W = Rᵀ X + λ (W − W₀) (as Rᵀ·(Xᵀ)ᵀ, the same blocked kernel); ∇b = column sums of R.
+    transpose(z, n, K, residualsT);
+    multiplyTransposed(residualsT, K, xT, d, n, gradient);
     let penalty = 0;
     for (let t = 0; t < K * d; t++) {
       const delta = weights[t]! - (prior ? prior[t]! : 0);
       penalty += delta * delta;
-      gradient[t] = lambda * delta;
+      gradient[t]! += lambda * delta;
     }
-    for (let k = 0; k < K; k++) gradient[K * d + k] = 0;
-    for (let i = 0; i < n; i++) {
-      const xo = i * d;
-      const ro = i * K;
-      for (let k = 0; k < K; k++) {
-        const r = z[ro + k]!;
-        gradient[K * d + k]! += r;
-        const go = k * d;
-        for (let j = 0; j < d; j++) gradient[go + j]! += r * data[xo + j]!;
-      }
+    for (let k = 0; k < K; k++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += z[i * K + k]!;
+      gradient[K * d + k] = sum;
     }
     return (logSum - picked) * inverseN + 0.5 * lambda * penalty;
   };
