@@ -6,6 +6,7 @@ import { AddImages } from './gallery/AddImages';
 import { Gallery } from './gallery/Gallery';
 import { useImageInput } from './gallery/useImageInput';
 import { InsightsPanel } from './insights/InsightsPanel';
+import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { LabelEditor } from './labels/LabelEditor';
 import { StatusBar } from './models/StatusBar';
 import { ShareButton } from './share/ShareButton';
@@ -78,6 +79,8 @@ function CurrentView({ view }: { view: View }) {
       return <CameraPanel />;
     case 'insights':
       return <InsightsPanel />;
+    case 'evaluate':
+      return <EvaluationPanel />;
   }
 }
 

@@ -6,11 +6,13 @@
 import { useStore } from 'zustand';
 import { bundledHost, preferSameOriginCopy } from '../models/sources';
 import { WorkerClipClient } from '../worker/clipClient';
+import { WorkerProbeClient } from '../worker/probeClient';
 import { createAppState } from './appState';
 import { startAppState } from './coordinator';
 import type { GalleryState } from './galleryStore';
 import type { LabelState } from './labelStore';
 import type { ModelState } from './modelStore';
+import type { ProbeState } from './probeStore';
 import type { UiState } from './uiStore';
 import { readAppParams } from './urlParams';
 
@@ -18,8 +20,11 @@ export const appParams = readAppParams(new URLSearchParams(location.search), bun
 
 export const clipClient = new WorkerClipClient();
 
+export const probeClient = new WorkerProbeClient();
+
 export const appState = createAppState({
   client: clipClient,
+  probeClient: () => probeClient,
   params: appParams,
   resolveSource: (source) => preferSameOriginCopy(source, appParams.setup.host !== null),
 });
@@ -34,6 +39,10 @@ export function useLabelStore<T>(selector: (state: LabelState) => T): T {
 
 export function useGalleryStore<T>(selector: (state: GalleryState) => T): T {
   return useStore(appState.gallery, selector);
+}
+
+export function useProbeStore<T>(selector: (state: ProbeState) => T): T {
+  return useStore(appState.probe, selector);
 }
 
 export function useUiStore<T>(selector: (state: UiState) => T): T {
