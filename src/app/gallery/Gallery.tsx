@@ -1,6 +1,10 @@
 /** All added images with their zero-shot results. */
-import { useGalleryStore, useLabelStore, useModelStore } from '../state';
+import { useMemo } from 'react';
+import { useGalleryStore, useLabelStore, useModelStore, useProbeStore } from '../state';
+import { probeMismatch } from '../state/probe';
+import { useModelInfo } from '../state/useModelInfo';
 import { ResultCard } from './ResultCard';
+import { DOMAIN_OPTIONS_ID, LABEL_OPTIONS_ID } from './TruthControls';
 
 export function Gallery() {
   const items = useGalleryStore((s) => s.items);
@@ -8,14 +12,27 @@ export function Gallery() {
   const labels = useLabelStore((s) => s.encoded);
   const updating = useLabelStore((s) => s.encoding !== null);
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
+  const storedProbe = useProbeStore((s) => s.probe);
+  const model = useModelInfo();
+  const probe = storedProbe && !probeMismatch(storedProbe, model) ? storedProbe : null;
+  const domains = useMemo(() => [...new Set(items.map((i) => i.domain).filter((d): d is string => d !== null))].sort(), [items]);
   if (items.length === 0) {
     return <p className="empty">No images yet. Drop photos here, paste one, or use “Choose images…”.</p>;
   }
   return (
-    <ul className="gallery" aria-label="Results">
-      {items.map((item) => (
-        <ResultCard key={item.id} item={item} labels={labels} generation={generation} updating={updating} onRemove={remove} />
-      ))}
-    </ul>
+    <>
+      <ul className="gallery" aria-label="Results">
+        {items.map((item) => (
+          <ResultCard key={item.id} item={item} labels={labels} generation={generation} updating={updating} onRemove={remove} probe={probe} />
+        ))}
+      </ul>
+      {/* One list of suggestions for every card's fields (not one per card). */}
+      <datalist id={LABEL_OPTIONS_ID}>
+        {labels?.labels.map((l) => <option key={l} value={l} />)}
+      </datalist>
+      <datalist id={DOMAIN_OPTIONS_ID}>
+        {domains.map((d) => <option key={d} value={d} />)}
+      </datalist>
+    </>
   );
 }
