@@ -29,12 +29,13 @@ export function EvaluationPanel() {
             <PromptComparison evaluation={evaluation} />
           </div>
           <ConfusionMatrix rows={rows} labels={labels.labels} />
+          <ProbePanel evaluation={evaluation} />
           <KShotChart evaluation={evaluation} />
           <ShiftTable evaluation={evaluation} />
         </>
       )}
       {/* The probe can also be trained on camera frames alone, or imported: shown without gallery images too. */}
-      {labels && <ProbePanel evaluation={evaluation} />}
+      {labels && rows.length === 0 && <ProbePanel evaluation={evaluation} />}
     </section>
   );
 }

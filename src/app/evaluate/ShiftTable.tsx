@@ -20,7 +20,7 @@ export function ShiftTable({ evaluation }: { evaluation: Evaluation }) {
   const { rows, labels, key } = evaluation;
   const zeroShot = domainAccuracy(rows);
   const domains = zeroShot.map((d) => d.domain);
-  const trainDomain = chosen && domains.includes(chosen) ? chosen : (domains[0] ?? null);
+  const trainDomain = chosen && domains.includes(chosen) ? chosen : defaultDomain(domains);
   const shiftKey = `${key}|${trainDomain}`;
   const fresh = shift?.key === shiftKey ? shift.result : null;
   const trainZs = ratio(zeroShot.find((d) => d.domain === trainDomain) ?? { correct: 0, total: 0 });
@@ -122,4 +122,9 @@ export function ShiftTable({ evaluation }: { evaluation: Evaluation }) {
       </div>
     </section>
   );
+}
+
+/** The "ImageNet photos" of the class's data when a name says so, else the largest domain. */
+function defaultDomain(domains: readonly string[]): string | null {
+  return domains.find((d) => /^(photos?|plain|real|natural|original|clean)$/i.test(d)) ?? domains[0] ?? null;
 }
