@@ -1,6 +1,6 @@
 /**
  * The camera's linear probe: trained in the Evaluation tab on a folder of shapes, it labels the
- * fake camera's frames (a red circle, then a blue square, in a loop); frames recorded by holding a
+ * fake camera's frames (a red circle); frames recorded by holding a
  * button (mouse and keyboard) train it on the spot; a snapshot can be taken "as" a label.
  */
 import { tmpdir } from 'node:os';
@@ -12,10 +12,8 @@ import { writeY4m } from './fixtures/y4m';
 import { drawVariant, dropFolder, writeFolder, type FolderFile, type ShapeClass } from './shapesFolder';
 
 const video = join(tmpdir(), 'clip-e2e-probe-camera.y4m');
-writeY4m(video, [
-  { shape: 'circle', rgb: [224, 27, 27], frames: 20 },
-  { shape: 'square', rgb: [31, 63, 224], frames: 20 },
-]);
+// One scene only (a red circle), so a label can be checked against what the camera shows.
+writeY4m(video, [{ shape: 'circle', rgb: [224, 27, 27], frames: 20 }]);
 
 test.use({
   launchOptions: {
@@ -24,11 +22,12 @@ test.use({
   },
 });
 
-// Class names the shapes model never saw in training: zero-shot cannot know them, a probe learns
-// them from examples, so the live labels prove which of the two is answering.
+// The examples are labelled the other way round from what they show (red circles filed as "blue
+// square"): a probe learns its examples, whatever they are called, while zero-shot reads the
+// words, so the live label says which of the two is answering.
 const CLASSES: ShapeClass[] = [
-  { label: 'stop sign', shape: 'circle', colour: '#e01b1b' },
-  { label: 'ocean', shape: 'square', colour: '#1f3fe0' },
+  { label: 'blue square', shape: 'circle', colour: '#e01b1b' },
+  { label: 'red circle', shape: 'square', colour: '#1f3fe0' },
 ];
 
 test('the live camera switches to the probe, records held frames per class, trains on the spot, and snapshots "as" a label', async ({ page }) => {
@@ -52,27 +51,31 @@ test('the live camera switches to the probe, records held frames per class, trai
 
   await page.getByRole('tab', { name: 'Live camera' }).click();
   await page.getByRole('button', { name: 'Start camera' }).click();
+  const top = page.getByTestId('live-labels').locator('.scores li.top .score-label');
+  await expect(top).toHaveText('red circle'); // zero-shot reads the words
   await probeMode.check();
   await expect(page.getByTestId('live-mode')).toHaveText('Linear probe');
-  const top = page.getByTestId('live-labels').locator('.scores li.top .score-label');
-  await expect(top).toHaveText('stop sign');
-  await expect(top).toHaveText('ocean');
-  await expect(top).toHaveText('stop sign');
+  await expect(top).toHaveText('blue square'); // the probe, what its red-circle examples were called
+  await page.getByRole('radio', { name: 'zero-shot' }).check();
+  await expect(page.getByTestId('live-mode')).toHaveCount(0);
+  await expect(top).toHaveText('red circle');
+  await probeMode.check();
+  await expect(top).toHaveText('blue square');
 
   // Hold to record, with the mouse for one class and the keyboard (Space) for the other.
   const hold = page.getByRole('button', { name: 'Hold to record' });
-  await page.getByLabel('Record as').selectOption('stop sign');
+  await page.getByLabel('Record as').selectOption('red circle');
   await hold.hover();
   await page.mouse.down();
-  await expect(page.getByTestId('recorded')).toContainText(/stop sign [3-9]|stop sign \d\d/, { timeout: 20_000 });
+  await expect(page.getByTestId('recorded')).toContainText(/red circle [3-9]|red circle \d\d/, { timeout: 20_000 });
   await page.mouse.up();
   const recorded = await page.getByTestId('recorded').innerText();
   await page.waitForTimeout(500);
   await expect(page.getByTestId('recorded')).toHaveText(recorded); // nothing more once released
-  await page.getByLabel('Record as').selectOption('ocean');
+  await page.getByLabel('Record as').selectOption('blue square');
   await page.getByRole('button', { name: 'Hold to record' }).focus();
   await page.keyboard.down(' ');
-  await expect(page.getByTestId('recorded')).toContainText(/ocean [3-9]|ocean \d\d/, { timeout: 20_000 });
+  await expect(page.getByTestId('recorded')).toContainText(/blue square [3-9]|blue square \d\d/, { timeout: 20_000 });
   await page.keyboard.up(' ');
   await page.getByRole('button', { name: /^Train probe \(\d+ frames \+ 8 gallery images\)$/ }).click();
   await expect(page.getByTestId('live-mode')).toHaveText('Linear probe');
@@ -82,11 +85,12 @@ test('the live camera switches to the probe, records held frames per class, trai
   // A snapshot "as" a label arrives with its true label.
   await page.getByRole('tab', { name: 'Live camera' }).click();
   await page.getByRole('button', { name: 'Start camera' }).click();
-  await page.getByLabel('True label of the snapshot').selectOption('ocean');
+  await expect(top).toBeVisible(); // frames are coming: the snapshot has a picture to take
+  await page.getByLabel('True label of the snapshot').selectOption('blue square');
   await page.getByRole('button', { name: 'Add snapshot to gallery' }).click();
   await page.getByRole('button', { name: 'Stop camera' }).click();
   await page.getByRole('tab', { name: 'Images' }).click();
   const snapshot = page.getByTestId('result').filter({ hasText: /snapshot-/ });
-  await expect(snapshot.getByRole('combobox', { name: 'True label' })).toHaveValue('ocean');
+  await expect(snapshot.getByRole('combobox', { name: 'True label' })).toHaveValue('blue square');
   await expect(snapshot.getByTestId('verdict')).toContainText('captured as');
 });
