@@ -50,9 +50,9 @@ async function readCards(page: Page): Promise<Card[]> {
       .map((card) => {
         const inputs = card.querySelectorAll<HTMLInputElement>('.truth input');
         return {
-          name: card.querySelector('.file-name')!.textContent!.trim(),
+          name: card.querySelector('.file-name')!.textContent.trim(),
           truth: inputs[0]!.value,
-          predicted: card.querySelector('.scores li.top .score-label')!.textContent!.trim(),
+          predicted: card.querySelector('.scores li.top .score-label')!.textContent.trim(),
           domain: inputs[1]!.value,
           verdict: card.querySelector('[data-testid=verdict]')?.getAttribute('data-verdict') ?? null,
           probe: card.querySelector('[data-testid=probe-prediction]')?.getAttribute('data-label') ?? null,
