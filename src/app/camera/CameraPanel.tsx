@@ -1,9 +1,8 @@
 /** Live webcam labelling: the video with its top labels, frames per second and latency. */
 import { useEffect, useRef, useState } from 'react';
-import { useGalleryStore, useLabelStore, useModelStore, useProbeStore } from '../state';
+import { useGalleryStore, useLabelStore, useModelStore } from '../state';
 import { ScoreBars } from '../components/ScoreBars';
-import { probeMismatch } from '../state/probe';
-import { useModelInfo } from '../state/useModelInfo';
+import { useCurrentProbe } from '../state/currentProbe';
 import { CameraProbe, type LiveMode } from './CameraProbe';
 import './cameraProbe.css';
 import { useCamera } from './useCamera';
@@ -17,9 +16,7 @@ export function CameraPanel() {
   const labels = useLabelStore((s) => s.encoded);
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
   const addImages = useGalleryStore((s) => s.addImages);
-  const storedProbe = useProbeStore((s) => s.probe);
-  const model = useModelInfo();
-  const probe = storedProbe && !probeMismatch(storedProbe, model) ? storedProbe : null;
+  const probe = useCurrentProbe();
   const [mode, setMode] = useState<LiveMode>('zero-shot');
   const [snapshotAs, setSnapshotAs] = useState('');
   const live = useLiveLabels(video, Boolean(camera.stream) && generation !== null && !frozen, labels, generation, mode === 'probe' ? probe : null);

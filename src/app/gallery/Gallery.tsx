@@ -1,8 +1,7 @@
 /** All added images with their zero-shot results. */
 import { useMemo } from 'react';
-import { useGalleryStore, useLabelStore, useModelStore, useProbeStore } from '../state';
-import { probeMismatch } from '../state/probe';
-import { useModelInfo } from '../state/useModelInfo';
+import { useGalleryStore, useLabelStore, useModelStore } from '../state';
+import { useCurrentProbe } from '../state/currentProbe';
 import { ResultCard } from './ResultCard';
 import { DOMAIN_OPTIONS_ID, LABEL_OPTIONS_ID } from './TruthControls';
 
@@ -12,9 +11,7 @@ export function Gallery() {
   const labels = useLabelStore((s) => s.encoded);
   const updating = useLabelStore((s) => s.encoding !== null);
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
-  const storedProbe = useProbeStore((s) => s.probe);
-  const model = useModelInfo();
-  const probe = storedProbe && !probeMismatch(storedProbe, model) ? storedProbe : null;
+  const probe = useCurrentProbe();
   const domains = useMemo(() => [...new Set(items.map((i) => i.domain).filter((d): d is string => d !== null))].sort(), [items]);
   if (items.length === 0) {
     return <p className="empty">No images yet. Drop photos here, paste one, or use “Choose images…”.</p>;
