@@ -239,7 +239,7 @@ test.describe('evaluation lab', () => {
     await expect(page.getByTestId('probe-status')).toContainText('4 classes', { timeout: 60_000 });
   });
 
-  test('2 000 images: progress is shown, every one is classified and evaluated', async ({ page }) => {
+  test('2 000 images: progress is shown, every one is classified and evaluated; a long curve can be cancelled', async ({ page }) => {
     test.setTimeout(300_000);
     // Named after their labels (true label from the file name), small, made in the page.
     await page.evaluate(async () => {
@@ -272,5 +272,14 @@ test.describe('evaluation lab', () => {
     await openEvaluation(page);
     await expect(page.getByTestId('top1')).toContainText('/ 2000 · ');
     await expect(page.getByTestId('per-class').locator('tbody tr')).toHaveCount(2);
+
+    // A curve over 2 000 images is long work in the probe worker: it shows progress and can be cancelled.
+    await page.getByRole('button', { name: 'Draw the k-shot curve' }).click();
+    const progress = page.getByRole('progressbar', { name: 'Training probes' });
+    await expect(progress).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(progress).toHaveCount(0);
+    await expect(page.getByTestId('kshot-curve')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Draw the k-shot curve' })).toBeEnabled();
   });
 });
