@@ -26,7 +26,9 @@ export function Summary({ evaluation }: { evaluation: Evaluation }) {
         </p>
       </div>
       <p className="hint">
-        On the {rows.length} image{rows.length === 1 ? '' : 's'} with a true label among the {labels?.labels.length ?? 0} labels, with {labels?.setup.ensemble ? 'the prompt ensemble' : `the template “${labels?.setup.template ?? ''}”`}: what the cards show.
+        {labels
+          ? `On the ${rows.length} image${rows.length === 1 ? '' : 's'} with a true label among the ${labels.labels.length} labels, with ${labels.setup.ensemble ? 'the prompt ensemble' : `the template “${labels.setup.template}”`}: what the cards show.`
+          : 'Waiting for the model and the labels to be ready…'}
       </p>
       <ul className="eval-excluded" data-testid="excluded" aria-label="Left out of the evaluation">
         {excluded.noTruth > 0 && (
