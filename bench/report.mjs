@@ -163,6 +163,16 @@ export function writeReport(path, r) {
   else L.push(`Software WebGPU (SwiftShader), **not representative** of a real GPU: app model load ${f0(r.webgpu.load?.ms)} ms (${r.webgpu.load?.backend}), one 640×480 image, batch 1, fp32: ${f0(r.webgpu.e2e_b1_ms)} ms (one run). The peer was not run on WebGPU (one WebGPU measurement only).`);
   L.push('');
 
+  // ---- probe
+  L.push('## Linear probe training (in the browser, random embeddings)');
+  L.push('');
+  if (!r.probe) L.push('Not measured in this run.');
+  else {
+    const p = r.probe;
+    L.push(`${p.rows} embeddings × ${p.dim} dimensions × ${p.classes} classes through the app's probe worker (\`window.probeClient.train\`): C by ${p.folds}-fold cross-validation over 7 values, then the final fit (${p.fits} fits in all). Median ${f0(med(p.train))} ms over ${p.train.runs} runs (${p.train.values.join(', ')} ms), target ≤ 1000 ms: ${verdict(med(p.train), 1000)}. Longest main-thread task while training: ${p.longTasks ? `${f0(p.longestTaskMs)} ms (${p.longTasks} long tasks)` : 'none over 50 ms reported'}, target ≤ 50 ms: ${p.longTasks ? verdict(p.longestTaskMs, 50) : '**met**'}.`);
+  }
+  L.push('');
+
   // ---- targets
   L.push('## Targets');
   L.push('');

@@ -6,7 +6,7 @@
  *
  *   --quick            a few minutes: 2 threads only, fewer runs and labels, no WebGPU
  *   --threads=1,2      WASM thread counts to measure
- *   --only=a,b         sections: app,peer,native,text,cold,camera,webgpu (default: all)
+ *   --only=a,b         sections: app,peer,native,text,cold,camera,webgpu,probe (default: all)
  *   --no-build         reuse dist/ and .bench/peer-dist/
  *   --no-report        keep BENCHMARKS.md as it is (results.json is still written)
  *   --merge            keep the previous results.json's other figures (re-measure a failed part)
@@ -24,6 +24,7 @@ import { makeImages } from './images.mjs';
 import { machineInfo } from './machine.mjs';
 import { runNative } from './native.mjs';
 import { peerPipeline, runPeer } from './peer.mjs';
+import { runProbe } from './probe.mjs';
 import { writeReport } from './report.mjs';
 import { startServer } from './server.mjs';
 import { textSets } from './texts.mjs';
@@ -38,7 +39,9 @@ const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?
 
 const quick = flag('quick');
 const threadList = option('threads', quick ? '2' : '1,2').split(',').map(Number);
-const sections = new Set(option('only', 'app,peer,native,text,cold,camera,webgpu').split(','));
+const sections = new Set(option('only', 'app,peer,native,text,cold,camera,webgpu,probe').split(','));
+// The probe section needs no CLIP model (random embeddings): `--only=probe` skips making it.
+const needsModel = [...sections].some((s) => s !== 'probe');
 if (quick) sections.delete('webgpu');
 const plan = quick
   ? { image: { warmup: 1, runs: 3 }, image8: { warmup: 1, runs: 1 }, labels: 200, singleRuns: 2, ensembleLabels: 20, ensembleRuns: 1, cameraSeconds: 8 }
@@ -49,24 +52,27 @@ const log = (...a) => console.log(`[bench ${((Date.now() - started) / 1000).toFi
 const sh = (cmd, cmdArgs) => execFileSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit' });
 
 async function main() {
-  exitUnlessInstalled('bench'); // Python's torch and onnx, Chromium: say what to install, before building anything
+  if (needsModel) exitUnlessInstalled('bench'); // Python's torch and onnx, Chromium: say what to install, before building anything
   mkdirSync(OUT, { recursive: true });
   if (!flag('no-build')) {
     log('building the app (vite build) and the peer page');
     sh('npx', ['vite', 'build', '--logLevel', 'warn']);
     sh('npx', ['vite', 'build', '--config', 'bench/peer/vite.config.mjs']);
   }
-  log('making the benchmark model if missing');
-  sh('/usr/bin/python3', ['scripts/bench-model/make_bench_model.py']);
+  if (needsModel) {
+    log('making the benchmark model if missing');
+    sh('/usr/bin/python3', ['scripts/bench-model/make_bench_model.py']);
+  }
 
   const { chromiumArgs } = (await runnerImport(join(ROOT, 'playwright.config.ts'), { configFile: false, logLevel: 'warn' })).module;
   const clip = (await runnerImport(join(ROOT, 'src/clip/index.ts'), { configFile: false, logLevel: 'warn' })).module;
-  const { defaultLabels } = (await runnerImport(join(ROOT, 'src/app/state/defaultLabels.ts'), { configFile: false, logLevel: 'warn' })).module;
-  const tokenizer = clip.ClipTokenizer.fromJson(
-    JSON.parse(await readFile(join(MODEL_DIR, 'tokenizer.json'), 'utf8')),
-    JSON.parse(await readFile(join(MODEL_DIR, 'tokenizer_config.json'), 'utf8')),
-  );
-  const texts = textSets({ clip, tokenizer, labels: clip.IMAGENET_LABELS.slice(0, plan.labels), singleRuns: plan.singleRuns, ensembleRuns: plan.ensembleRuns, ensembleLabels: plan.ensembleLabels });
+  const { defaultLabels } = (await runnerImport(join(ROOT, 'src/app/labels/defaultLabels.ts'), { configFile: false, logLevel: 'warn' })).module;
+  const tokenizer = needsModel
+    ? clip.ClipTokenizer.fromJson(JSON.parse(await readFile(join(MODEL_DIR, 'tokenizer.json'), 'utf8')), JSON.parse(await readFile(join(MODEL_DIR, 'tokenizer_config.json'), 'utf8')))
+    : null;
+  const texts = needsModel
+    ? textSets({ clip, tokenizer, labels: clip.IMAGENET_LABELS.slice(0, plan.labels), singleRuns: plan.singleRuns, ensembleRuns: plan.ensembleRuns, ensembleLabels: plan.ensembleLabels })
+    : { single: [[]], ensemble: [[]] };
   const everyday = defaultLabels('clip-vit-b32-random');
 
   const server = await startServer([
@@ -81,7 +87,7 @@ async function main() {
   const probe = await launch(chromiumArgs);
   const chromiumVersion = probe.version();
   const page = await probe.newPage();
-  await page.goto(`${base}/models/clip-vit-b32-random/config.json`);
+  await page.goto(needsModel ? `${base}/models/clip-vit-b32-random/config.json` : `${base}/`);
   const images = await makeImages(page);
   await probe.close();
   log(`test images: ${Object.entries(images).map(([n, i]) => `${n} ${i.width}×${i.height} ${(i.bytes / 1e6).toFixed(2)} MB`).join(', ')}`);
@@ -94,14 +100,14 @@ async function main() {
     texts: { single: { texts: texts.single[0].length, runs: texts.single.length }, ensemble: { texts: texts.ensemble[0].length, runs: texts.ensemble.length, templates: clip.ENSEMBLE_TEMPLATES.length } },
     coldStartLabels: everyday,
     threads: threadList,
-    app: {}, peer: {}, native: {}, coldStart: { app: {}, peer: {} }, camera: { app: {}, peer: {} }, webgpu: null,
+    app: {}, peer: {}, native: {}, coldStart: { app: {}, peer: {} }, camera: { app: {}, peer: {} }, webgpu: null, probe: null,
     errors: [],
     load: {},
   };
   if (flag('merge')) {
     // re-measure some sections and keep the rest of the previous run's figures
     const previous = JSON.parse(await readFile(join(OUT, 'results.json'), 'utf8'));
-    for (const key of ['app', 'peer', 'native', 'coldStart', 'camera', 'webgpu']) results[key] = previous[key];
+    for (const key of ['app', 'peer', 'native', 'coldStart', 'camera', 'webgpu', 'probe']) results[key] = previous[key] ?? results[key];
     results.load = previous.load ?? {};
     results.threads = [...new Set([...previous.threads, ...threadList])].sort();
     results.errors = previous.errors.filter((e) => !threadList.some((t) => e.section.endsWith(` ${t}t`)) || ![...sections].some((s) => e.section.startsWith(s)));
@@ -124,7 +130,11 @@ async function main() {
   const textFor = sections.has('text') ? texts : {};
   const common = { base, chromiumArgs, images, plan, log };
 
-  for (const threads of threadList) {
+  if (sections.has('probe')) {
+    log('--- linear probe training (random embeddings, no model)');
+    await attempt('probe', async () => (results.probe = await runProbe({ base, chromiumArgs, runs: quick ? 2 : 3, log })));
+  }
+  for (const threads of threadList.filter(() => needsModel)) {
     log(`--- WASM, ${threads} thread(s)`);
     if (sections.has('native')) await attempt(`native ${threads}t`, async () => (results.native[threads] = await runNative({ clip, modelDir: MODEL_DIR, images, threads, plan, textSets: textFor, log })));
     if (sections.has('app')) await attempt(`app ${threads}t`, async () => (results.app[threads] = await runApp({ ...common, threads, textSets: textFor })));

@@ -6,6 +6,7 @@ import { AddImages } from './gallery/AddImages';
 import { Gallery } from './gallery/Gallery';
 import { useImageInput } from './gallery/useImageInput';
 import { InsightsPanel } from './insights/InsightsPanel';
+import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { LabelEditor } from './labels/LabelEditor';
 import { LabelsFold } from './labels/LabelsFold';
 import { ImageFitChoice } from './modelInput/ImageFitChoice';
@@ -92,5 +93,7 @@ function CurrentView({ view }: { view: View }) {
       return <CameraPanel />;
     case 'insights':
       return <InsightsPanel />;
+    case 'evaluate':
+      return <EvaluationPanel />;
   }
 }

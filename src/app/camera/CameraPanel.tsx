@@ -9,6 +9,9 @@ import { matchesMedia, PHONE_LAYOUT, TOUCH_FIRST, useMediaQuery } from '../compo
 import { CropOutline } from '../modelInput/CropOutline';
 import { ImageFitChoice } from '../modelInput/ImageFitChoice';
 import { defaultMirror } from './facing';
+import { useCurrentProbe } from '../state/currentProbe';
+import { CameraProbe, type LiveMode } from './CameraProbe';
+import './cameraProbe.css';
 import { useCamera } from './useCamera';
 import { useLiveLabels } from './useLiveLabels';
 
@@ -27,8 +30,12 @@ export function CameraPanel() {
   const [frozen, setFrozen] = useState(false);
   const labels = useLabelStore((s) => s.encoded);
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
-  const addFiles = useGalleryStore((s) => s.addFiles);
-  const live = useLiveLabels(video, Boolean(camera.stream) && generation !== null && !frozen, labels, generation);
+  const addImages = useGalleryStore((s) => s.addImages);
+  const probe = useCurrentProbe();
+  const [mode, setMode] = useState<LiveMode>('zero-shot');
+  const [snapshotAs, setSnapshotAs] = useState('');
+  const live = useLiveLabels(video, Boolean(camera.stream) && generation !== null && !frozen, labels, generation, mode === 'probe' ? probe : null);
+  const labelNames = labels?.labels ?? [];
 
   useEffect(() => {
     const element = video.current;
@@ -57,7 +64,11 @@ export function CameraPanel() {
     canvas.height = element.videoHeight;
     canvas.getContext('2d')?.drawImage(element, 0, 0);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (blob) void addFiles([new File([blob], `snapshot-${new Date().toTimeString().slice(0, 8).replace(/:/g, '')}.png`, { type: 'image/png' })], 'camera');
+    if (!blob) return;
+    const file = new File([blob], `snapshot-${new Date().toTimeString().slice(0, 8).replace(/:/g, '')}.png`, { type: 'image/png' });
+    // "Snapshot as …": the picture arrives with its true label, ready for evaluation.
+    const truth = snapshotAs && labelNames.includes(snapshotAs) ? { label: snapshotAs, from: 'capture' as const } : null;
+    void addImages([{ file, origin: 'camera', truth }]);
   };
 
   const on = Boolean(camera.stream);
@@ -94,6 +105,15 @@ export function CameraPanel() {
           <>
             <button type="button" onClick={freeze} aria-pressed={frozen}>{frozen ? 'Resume' : 'Freeze'}</button>
             <button type="button" onClick={() => void snapshot()}>Add snapshot to gallery</button>
+            <label>
+              as{' '}
+              <select value={labelNames.includes(snapshotAs) ? snapshotAs : ''} onChange={(e) => setSnapshotAs(e.target.value)} aria-label="True label of the snapshot">
+                <option value="">(no label)</option>
+                {labelNames.map((l) => (
+                  <option key={l} value={l}>{l}</option>
+                ))}
+              </select>
+            </label>
           </>
         )}
       </div>
@@ -114,7 +134,8 @@ export function CameraPanel() {
         {on && (
           <div className="live-side">
             <div className="live-labels" data-testid="live-labels" aria-live="off">
-              {live.scores ? <ScoreBars scores={live.scores} /> : <p>{labels ? 'Waiting for the first frame…' : 'Add labels to see live results.'}</p>}
+              {mode === 'probe' && probe && <p className="live-mode-badge" data-testid="live-mode">Linear probe</p>}
+              {live.scores ? <ScoreBars scores={live.scores} /> : <p>{labels || (mode === 'probe' && probe) ? 'Waiting for the first frame…' : 'Add labels to see live results.'}</p>}
               <p className="live-stats" data-testid="live-stats">
                 {live.fps.toFixed(1)} fps · {Math.round(live.latencyMs)} ms per frame{frozen ? ' · frozen' : ''}
               </p>
@@ -124,6 +145,7 @@ export function CameraPanel() {
         )}
       </div>
       {live.error && <p className="error" role="alert">{live.error}</p>}
+      <CameraProbe labels={labels} frame={live.frame} mode={mode === 'probe' && probe ? 'probe' : 'zero-shot'} setMode={setMode} probeReady={probe !== null} cameraOn={on} />
     </section>
   );
 }

@@ -8,16 +8,23 @@ import { isCancelled } from '../../../workers/errors';
 import { comparable, rankLabels, type LabelScore } from '../gallery/scores';
 import { clipClient } from '../state';
 import type { LabelEmbeddings } from '../state/labelStore';
+import { probeScores, type Probe } from '../state/probe';
 import { LiveStats } from './liveStats';
 
 export interface LiveLabels {
   scores: LabelScore[] | null;
+  /** The latest frame's embedding (of the model in use, else null): what recording keeps. */
+  frame: { embedding: Float32Array; generation: number } | null;
   fps: number;
   latencyMs: number;
   error: string | null;
 }
 
-export function useLiveLabels(video: RefObject<HTMLVideoElement | null>, active: boolean, labels: LabelEmbeddings | null, generation: number | null): LiveLabels {
+/**
+ * `probe`: rank with the linear probe instead of zero-shot (the caller passes one only when it
+ * applies to the model in use).
+ */
+export function useLiveLabels(video: RefObject<HTMLVideoElement | null>, active: boolean, labels: LabelEmbeddings | null, generation: number | null, probe: Probe | null = null): LiveLabels {
   const [frame, setFrame] = useState<{ embedding: Float32Array; generation: number } | null>(null);
   const [stats, setStats] = useState({ fps: 0, latencyMs: 0 });
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +69,7 @@ export function useLiveLabels(video: RefObject<HTMLVideoElement | null>, active:
   }, [active, video]);
 
   // Only a frame embedded by the model in use is compared with labels of the model in use.
-  const scores = frame && comparable(frame, labels, generation) ? rankLabels(frame.embedding, labels, 3) : null;
-  return { scores, fps: stats.fps, latencyMs: stats.latencyMs, error };
+  const current = frame && frame.generation === generation ? frame : null;
+  const scores = probe ? (current && current.embedding.length === probe.dim ? probeScores(probe, current.embedding, 3) : null) : frame && comparable(frame, labels, generation) ? rankLabels(frame.embedding, labels, 3) : null;
+  return { scores, frame: current, fps: stats.fps, latencyMs: stats.latencyMs, error };
 }

@@ -1,7 +1,10 @@
 /** All added images with their zero-shot results. */
+import { useMemo } from 'react';
 import { useGalleryStore, useLabelStore, useModelStore } from '../state';
 import { SamplesWhenIntroClosed } from '../learn/WhatIsClip';
+import { useCurrentProbe } from '../state/currentProbe';
 import { ResultCard } from './ResultCard';
+import { DOMAIN_OPTIONS_ID, LABEL_OPTIONS_ID } from './TruthControls';
 
 export function Gallery() {
   const items = useGalleryStore((s) => s.items);
@@ -9,6 +12,8 @@ export function Gallery() {
   const labels = useLabelStore((s) => s.encoded);
   const updating = useLabelStore((s) => s.encoding !== null);
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
+  const probe = useCurrentProbe();
+  const domains = useMemo(() => [...new Set(items.map((i) => i.domain).filter((d): d is string => d !== null))].sort(), [items]);
   if (items.length === 0) {
     return (
       <div className="empty">
@@ -18,10 +23,19 @@ export function Gallery() {
     );
   }
   return (
-    <ul className="gallery" aria-label="Results">
-      {items.map((item) => (
-        <ResultCard key={item.id} item={item} labels={labels} generation={generation} updating={updating} onRemove={remove} />
-      ))}
-    </ul>
+    <>
+      <ul className="gallery" aria-label="Results">
+        {items.map((item) => (
+          <ResultCard key={item.id} item={item} labels={labels} generation={generation} updating={updating} onRemove={remove} probe={probe} />
+        ))}
+      </ul>
+      {/* One list of suggestions for every card's fields (not one per card). */}
+      <datalist id={LABEL_OPTIONS_ID}>
+        {labels?.labels.map((l) => <option key={l} value={l} />)}
+      </datalist>
+      <datalist id={DOMAIN_OPTIONS_ID}>
+        {domains.map((d) => <option key={d} value={d} />)}
+      </datalist>
+    </>
   );
 }

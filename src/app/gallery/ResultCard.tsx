@@ -5,6 +5,8 @@ import { ThumbOverlay } from '../modelInput/ThumbOverlay';
 import type { GalleryItem } from '../state/galleryStore';
 import type { LabelEmbeddings } from '../state/labelStore';
 import { scoreItem } from './scores';
+import type { Probe } from '../state/probe';
+import { TruthControls } from './TruthControls';
 
 interface Props {
   item: GalleryItem;
@@ -14,9 +16,11 @@ interface Props {
   /** The labels on screen are being encoded again: these results are about to change. */
   updating: boolean;
   onRemove: (id: number) => void;
+  /** The linear probe, when one applies to the model in use. */
+  probe?: Probe | null;
 }
 
-export const ResultCard = memo(function ResultCard({ item, labels, generation, updating, onRemove }: Props) {
+export const ResultCard = memo(function ResultCard({ item, labels, generation, updating, onRemove, probe = null }: Props) {
   const result = useMemo(() => (item.status === 'done' ? scoreItem(item, labels, generation) : null), [item, labels, generation]);
   const busy = item.status === 'pending' || result?.kind === 'waiting' || updating;
   return (
@@ -35,6 +39,7 @@ export const ResultCard = memo(function ResultCard({ item, labels, generation, u
         {result?.kind === 'scores' && <ScoreBars scores={result.scores} />}
         {result?.kind === 'waiting' && <p className="pending">Classifying with the new model…</p>}
         {result?.kind === 'no-labels' && <p className="hint">Add labels to see the ranking.</p>}
+        {item.status !== 'error' && <TruthControls item={item} labels={labels?.labels ?? []} scores={result?.kind === 'scores' ? result.scores : null} probe={probe} />}
       </div>
     </li>
   );

@@ -1,7 +1,9 @@
-/** Images dropped anywhere on the page or pasted from the clipboard go to the gallery. */
+/** Images (and folders of them) dropped anywhere on the page, or pasted from the clipboard, go to the gallery. */
 import { useEffect, useState } from 'react';
 import { appState, useGalleryStore } from '../state';
 import { addIncoming } from './addIncoming';
+import { dropEntries, readDroppedEntries } from './readDrop';
+import { useIngestNotice } from './ingestNotice';
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -32,11 +34,15 @@ export function useImageInput(): boolean {
     const onDrop = (e: DragEvent) => {
       depth = 0;
       setDragging(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length === 0) return;
+      if (!e.dataTransfer || !hasFiles(e)) return;
       e.preventDefault();
+      // Entries must be taken now: the browser empties the DataTransfer when the event is over.
+      const entries = dropEntries(e.dataTransfer);
+      if (entries.length === 0) return;
       appState.ui.getState().setView('images'); // show where the dropped files went
-      void addIncoming(files.map((file) => ({ file, folders: [] })));
+      void readDroppedEntries(entries)
+        .then(addIncoming)
+        .catch((error: unknown) => useIngestNotice.getState().set(`The drop could not be read: ${error instanceof Error ? error.message : String(error)}`));
     };
     const onPaste = (e: ClipboardEvent) => {
       const files = Array.from(e.clipboardData?.files ?? []);

@@ -11,6 +11,8 @@ import type { ClipClient } from '../worker/clipClient';
 import { createGalleryStore, type GalleryState } from './galleryStore';
 import { createLabelStore, type LabelSetup, type LabelState } from './labelStore';
 import { createModelStore, type ModelState } from './modelStore';
+import { createProbeStore, type ProbeState } from './probeStore';
+import type { ProbeClient } from '../worker/probeClient';
 import { createUiStore, type UiState } from './uiStore';
 import { resolveLabels, type AppParams } from './urlParams';
 import { presetById } from '../../clip';
@@ -24,10 +26,14 @@ export interface AppState {
   labels: StoreApi<LabelState>;
   gallery: StoreApi<GalleryState>;
   ui: StoreApi<UiState>;
+  /** The linear probe and its training (evaluation lab, camera). */
+  probe: StoreApi<ProbeState>;
 }
 
 export interface AppStateDeps {
   client: ClipClient;
+  /** The probe worker's client; made on first use (tests that do not train need none). */
+  probeClient?: () => ProbeClient;
   params: AppParams;
   resolveSource?: (source: ModelSource) => Promise<ModelSource>;
   now?: () => number;
@@ -47,7 +53,7 @@ export function initialLabelSetup(params: AppParams): LabelSetup {
   };
 }
 
-export function createAppState({ client, params, resolveSource, now, createObjectUrl, revokeObjectUrl }: AppStateDeps): AppState {
+export function createAppState({ client, probeClient = noProbeClient, params, resolveSource, now, createObjectUrl, revokeObjectUrl }: AppStateDeps): AppState {
   const initialRequest: LoadRequest = {
     source: params.source,
     backend: params.backend,
@@ -64,5 +70,10 @@ export function createAppState({ client, params, resolveSource, now, createObjec
     labels: createLabelStore({ client, initial: initialLabelSetup(params), now }),
     gallery: createGalleryStore({ client, currentGeneration, createObjectUrl, revokeObjectUrl }),
     ui: createUiStore({ view: params.view, presenting: params.present }),
+    probe: createProbeStore({ client: probeClient }),
   };
+}
+
+function noProbeClient(): ProbeClient {
+  throw new Error('This app state was made without a probe worker');
 }

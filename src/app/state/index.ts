@@ -10,6 +10,7 @@ import { listCachedModels } from '../models/cachedModels';
 import { bundledHost, bundledSource, catalogSource, preferSameOriginCopy } from '../models/sources';
 import { catalogEntry } from '../../clip/catalog';
 import { WorkerClipClient } from '../worker/clipClient';
+import { WorkerProbeClient } from '../worker/probeClient';
 import { createAppState } from './appState';
 import { startAppState } from './coordinator';
 import type { GalleryState } from './galleryStore';
@@ -17,6 +18,7 @@ import type { LabelState } from './labelStore';
 import type { ModelState } from './modelStore';
 import { readRemembered } from './rememberedModels';
 import { createStartNotice, loadAtStart, withRememberedModel, type StartNoticeState } from './startModel';
+import type { ProbeState } from './probeStore';
 import type { UiState } from './uiStore';
 import { readAppParams } from './urlParams';
 
@@ -25,8 +27,11 @@ export const appParams = withRememberedModel(readAppParams(new URLSearchParams(l
 
 export const clipClient = new WorkerClipClient();
 
+export const probeClient = new WorkerProbeClient();
+
 export const appState = createAppState({
   client: clipClient,
+  probeClient: () => probeClient,
   params: appParams,
   resolveSource: (source) => preferSameOriginCopy(source, appParams.setup.host !== null),
 });
@@ -55,6 +60,10 @@ export function useLabelStore<T>(selector: (state: LabelState) => T): T {
 
 export function useGalleryStore<T>(selector: (state: GalleryState) => T): T {
   return useStore(appState.gallery, selector);
+}
+
+export function useProbeStore<T>(selector: (state: ProbeState) => T): T {
+  return useStore(appState.probe, selector);
 }
 
 export function useUiStore<T>(selector: (state: UiState) => T): T {

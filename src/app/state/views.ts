@@ -3,6 +3,7 @@ export const VIEWS = [
   { id: 'images', name: 'Images' },
   { id: 'camera', name: 'Live camera' },
   { id: 'insights', name: 'Insights' },
+  { id: 'evaluate', name: 'Evaluation' },
 ] as const;
 
 export type View = (typeof VIEWS)[number]['id'];
