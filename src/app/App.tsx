@@ -1,7 +1,9 @@
 /** The page: status on top, labels beside the current view; drop or paste images anywhere. */
 import { useEffect } from 'react';
 import { CameraPanel } from './camera/CameraPanel';
+import { ContrastivePanel } from './contrastive/ContrastivePanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { DrawPanel } from './draw/DrawPanel';
 import { AddImages } from './gallery/AddImages';
 import { Gallery } from './gallery/Gallery';
 import { useImageInput } from './gallery/useImageInput';
@@ -78,6 +80,10 @@ function CurrentView({ view }: { view: View }) {
       return <CameraPanel />;
     case 'insights':
       return <InsightsPanel />;
+    case 'contrastive':
+      return <ContrastivePanel />;
+    case 'draw':
+      return <DrawPanel />;
   }
 }
 

@@ -3,6 +3,8 @@ export const VIEWS = [
   { id: 'images', name: 'Images' },
   { id: 'camera', name: 'Live camera' },
   { id: 'insights', name: 'Insights' },
+  { id: 'contrastive', name: 'Contrastive' },
+  { id: 'draw', name: 'Draw' },
 ] as const;
 
 export type View = (typeof VIEWS)[number]['id'];

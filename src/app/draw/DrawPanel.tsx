@@ -1,0 +1,45 @@
+/**
+ * The Draw view: a pad whose picture is classified live, added to the gallery with a true label
+ * and a domain; the typographic attack beside it; and the generator of shifted test sets.
+ */
+import { useId, useRef } from 'react';
+import { useModelStore } from '../state';
+import { ShiftGenerator } from '../shift/ShiftGenerator';
+import { AddDrawing } from './AddDrawing';
+import { DrawingPad } from './DrawingPad';
+import { LiveDrawingLabels } from './LiveDrawingLabels';
+import { PadActions } from './PadActions';
+import { usePadStore } from './padState';
+import { isBlank } from './padHistory';
+import { PadTools } from './PadTools';
+import { useLabelScorer } from './scoring';
+import { TypographicAttack } from './TypographicAttack';
+import { useLiveDrawing } from './useLiveDrawing';
+import './draw.css';
+
+export function DrawPanel() {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const revision = usePadStore((s) => s.revision);
+  const blank = usePadStore((s) => isBlank(s.history.ops) && !s.stroking);
+  const generation = useModelStore((s) => s.active?.model.generation ?? null);
+  const live = useLiveDrawing(canvas, revision, blank, generation);
+  const score = useLabelScorer();
+  const typographicId = useId();
+  return (
+    <section className="draw" aria-label="Drawing pad">
+      <div className="draw-main">
+        <div className="pad-column">
+          <PadTools />
+          <DrawingPad canvasRef={canvas} />
+          <PadActions />
+        </div>
+        <div className="draw-side">
+          <LiveDrawingLabels live={live} score={score} blank={blank} />
+          <AddDrawing canvasRef={canvas} />
+        </div>
+      </div>
+      <TypographicAttack headingId={typographicId} />
+      <ShiftGenerator />
+    </section>
+  );
+}
