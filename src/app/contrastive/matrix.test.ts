@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { l2Normalize } from '../../clip';
 import type { BatchPair } from './batch';
-import { cellValue, contrastiveTable, type CaptionEmbedding } from './matrix';
+import { cellValue, contrastiveTable, formatLoss, type CaptionEmbedding } from './matrix';
 
 const pair = (id: number, caption: string, vector: number[]): BatchPair => ({ id, name: `${id}.png`, url: null, embedding: l2Normalize(vector), caption, captionFrom: 'caption' });
 const text = (vector: number[], truncated = false): CaptionEmbedding => ({ embedding: l2Normalize(vector), truncated });
@@ -40,5 +40,15 @@ describe('contrastiveTable', () => {
 
   it('refuses to compare embeddings of different sizes (two models)', () => {
     expect(contrastiveTable(pairs, new Map([...captions, ['red circle', text([1, 0])]]), null, 100)).toBeNull();
+  });
+});
+
+describe('formatLoss', () => {
+  it('prints three decimals, and tiny losses in scientific notation rather than as 0', () => {
+    expect(formatLoss(0)).toBe('0.000');
+    expect(formatLoss(1.3862943)).toBe('1.386');
+    expect(formatLoss(42.5)).toBe('42.500');
+    expect(formatLoss(5.7734e-5)).toBe('5.8e-5');
+    expect(formatLoss(3e-41)).toBe('3.0e-41');
   });
 });

@@ -65,9 +65,12 @@ export function cellValue(table: ContrastiveTable, mode: ContrastiveMode, row: n
   return (mode === 'image-to-text' ? table.loss.rowSoftmax : table.loss.columnSoftmax)[i]!;
 }
 
-/** Loss values with three decimals (a shuffled batch at scale 100 reaches tens). */
+/**
+ * Loss values with three decimals (a shuffled batch at scale 100 reaches tens); a loss too small
+ * for that (a confident model's true pairs) in scientific notation, so it does not read as 0.
+ */
 export function formatLoss(value: number): string {
-  return value.toFixed(3);
+  return value === 0 || Math.abs(value) >= 0.001 ? value.toFixed(3) : value.toExponential(1);
 }
 
 function isPermutation(order: readonly number[], n: number): boolean {
