@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chanceLoss, contrastiveLoss, logSumExp } from './contrastive';
+import { chanceLoss, contrastiveLoss, crossEntropy, logSumExp } from './contrastive';
 
 /** The textbook formulas, no stabilisation: for moderate logits they must agree with the stable ones. */
 function naive(cosines: number[], n: number, scale: number) {
@@ -18,6 +18,20 @@ describe('logSumExp', () => {
     expect(logSumExp([-1000, -1000])).toBeCloseTo(-1000 + Math.LN2, 10);
     expect(logSumExp([])).toBe(-Infinity);
     expect(logSumExp([5])).toBe(5);
+  });
+});
+
+describe('crossEntropy', () => {
+  it('is −log softmax of the target, precise where the probability rounds to 1 or underflows to 0', () => {
+    expect(crossEntropy([0, 0], 0)).toBeCloseTo(Math.LN2, 15);
+    expect(crossEntropy([1, 3], 0)).toBeCloseTo(2 + Math.log1p(Math.exp(-2)), 14);
+    // A confident right answer: ln(1 + e^−71) = 1.4890e−31, which log-sum-exp minus the logit rounds to 0.
+    expect(crossEntropy([71, 0], 0) / Math.exp(-71)).toBeCloseTo(1, 12);
+    expect(logSumExp([71, 0]) - 71).toBe(0);
+    // A confident wrong answer: 2000 exactly, though e^−2000 underflows.
+    expect(crossEntropy([0, 2000], 0)).toBe(2000);
+    expect(crossEntropy([], 0)).toBeNaN();
+    expect(crossEntropy([1, 2], 2)).toBeNaN();
   });
 });
 
@@ -64,6 +78,9 @@ describe('contrastiveLoss', () => {
     const right = contrastiveLoss([1, 0, 0, 1], 2, 1000);
     expect(right.symmetric).toBeGreaterThanOrEqual(0);
     expect(right.symmetric).toBeLessThan(1e-300);
+    // Right pairs at CLIP's scale with well-separated cosines: tiny but not rounded to 0.
+    const confident = contrastiveLoss([0.9, 0.2, 0.2, 0.9], 2, 100);
+    expect(confident.symmetric / Math.exp(-70)).toBeCloseTo(1, 9);
     // Wrong pairs: the true caption's probability underflows to 0, but the loss is exactly 1000.
     const wrong = contrastiveLoss([0, 1, 1, 0], 2, 1000);
     expect(wrong.rowSoftmax[0]).toBe(0);

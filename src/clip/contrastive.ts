@@ -33,13 +33,37 @@ export interface ContrastiveBatchLoss {
 
 /** log(Σ exp(values[i])), without overflow: the maximum is taken out first. −Infinity for no values. */
 export function logSumExp(values: ArrayLike<number>): number {
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
-  if (max === -Infinity) return -Infinity;
+  const top = argMax(values);
+  if (top < 0) return -Infinity;
+  const max = values[top]!;
   if (!Number.isFinite(max)) return max; // +Infinity or NaN: nothing meaningful to subtract
+  return max + Math.log1p(sumExpExcept(values, top, max));
+}
+
+/**
+ * −log softmax(values)[target], written as (max − values[target]) + log(1 + Σ_{i ≠ max} e^(values[i] − max)):
+ * exact where the probability itself underflows to 0, and where it rounds to 1 (a confident
+ * model's true pair has a loss like 1e-31, which `lse − value` would round to 0).
+ */
+export function crossEntropy(values: ArrayLike<number>, target: number): number {
+  const top = argMax(values);
+  if (top < 0 || target < 0 || target >= values.length) return NaN;
+  const max = values[top]!;
+  if (!Number.isFinite(max)) return NaN;
+  return max - values[target]! + Math.log1p(sumExpExcept(values, top, max));
+}
+
+/** Index of the first largest value; −1 for no values. */
+function argMax(values: ArrayLike<number>): number {
+  let top = -1;
+  for (let i = 0; i < values.length; i++) if (top < 0 || values[i]! > values[top]! || Number.isNaN(values[i]!)) top = i;
+  return top;
+}
+
+function sumExpExcept(values: ArrayLike<number>, skip: number, max: number): number {
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += Math.exp(values[i]! - max);
-  return max + Math.log(sum);
+  for (let i = 0; i < values.length; i++) if (i !== skip) sum += Math.exp(values[i]! - max);
+  return sum;
 }
 
 /**
@@ -65,15 +89,14 @@ export function contrastiveLoss(cosines: ArrayLike<number>, n: number, logitScal
     for (let c = 0; c < n; c++) line[c] = logits[r * n + c]!;
     const lse = logSumExp(line);
     for (let c = 0; c < n; c++) rowSoftmax[r * n + c] = Math.exp(line[c]! - lse);
-    // −log softmax of the true caption, straight from the logits: exact even where the
-    // probability itself underflows to 0.
-    rowLosses[r] = lse - line[r]!;
+    // −log softmax of the true caption, straight from the logits (see crossEntropy).
+    rowLosses[r] = crossEntropy(line, r);
   }
   for (let c = 0; c < n; c++) {
     for (let r = 0; r < n; r++) line[r] = logits[r * n + c]!;
     const lse = logSumExp(line);
     for (let r = 0; r < n; r++) columnSoftmax[r * n + c] = Math.exp(line[r]! - lse);
-    columnLosses[c] = lse - line[c]!;
+    columnLosses[c] = crossEntropy(line, c);
   }
 
   const imageToText = mean(rowLosses);

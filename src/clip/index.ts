@@ -22,7 +22,7 @@ export {
 export { preprocessBatch, preprocessImage, resizedSize, type InputImage, type PreprocessedBatch } from './preprocess/preprocess';
 export { ClipTokenizer, type EncodedBatch, type EncodedText } from './tokenizer';
 export { cosineMatrix, l2Normalize, normalizeRows, softmax, topK } from './similarity';
-export { chanceLoss, contrastiveLoss, logSumExp, type ContrastiveBatchLoss } from './contrastive';
+export { chanceLoss, contrastiveLoss, crossEntropy, logSumExp, type ContrastiveBatchLoss } from './contrastive';
 export { planTextBatches, plannedTokens } from './textBatches';
 export * from './ensemble';
 export * from './projection';

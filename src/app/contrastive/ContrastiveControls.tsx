@@ -36,6 +36,11 @@ export function ContrastiveControls({ batch, n, shuffled }: { batch: string; n: 
           Logit scale <output htmlFor={sliderId} data-testid="logit-scale">{logitScale}</output>{' '}
           <span className="hint">(temperature {(1 / logitScale).toFixed(logitScale >= 10 ? 3 : 2)})</span>
         </label>
+        {logitScale !== CLIP_LOGIT_SCALE && (
+          <button type="button" className="link back-to-clip" onClick={() => setLogitScale(CLIP_LOGIT_SCALE)}>
+            Back to {CLIP_LOGIT_SCALE}
+          </button>
+        )}
         <div className="slider">
           <input
             id={sliderId}
@@ -52,14 +57,9 @@ export function ContrastiveControls({ batch, n, shuffled }: { batch: string; n: 
             <option value={CLIP_LOGIT_SCALE} label="CLIP" />
           </datalist>
           <span className="slider-marker" id={`${sliderId}-marker`} style={{ left: `${markerAt}%` }}>
-            ▲ CLIP’s learned value: {CLIP_LOGIT_SCALE}
+            CLIP’s learned value: {CLIP_LOGIT_SCALE} ▲
           </span>
         </div>
-        {logitScale !== CLIP_LOGIT_SCALE && (
-          <button type="button" className="link" onClick={() => setLogitScale(CLIP_LOGIT_SCALE)}>
-            Back to {CLIP_LOGIT_SCALE}
-          </button>
-        )}
       </div>
       <div className="actions">
         <button type="button" onClick={() => shuffle(batch, n)} disabled={n < 2} title={n < 2 ? 'Shuffling needs at least two pairs' : undefined}>

@@ -3,6 +3,8 @@
  * and a domain; the typographic attack beside it; and the generator of shifted test sets.
  */
 import { useId, useRef } from 'react';
+import { BUNDLED_MODEL_ID } from '../../clip/modelSource';
+import { formatPercent } from '../components/format';
 import { useModelStore } from '../state';
 import { ShiftGenerator } from '../shift/ShiftGenerator';
 import { AddDrawing } from './AddDrawing';
@@ -22,19 +24,37 @@ export function DrawPanel() {
   const revision = usePadStore((s) => s.revision);
   const blank = usePadStore((s) => isBlank(s.history.ops) && !s.stroking);
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
+  const modelId = useModelStore((s) => s.active?.model.source.id ?? null);
   const live = useLiveDrawing(canvas, revision, blank, generation);
   const score = useLabelScorer();
+  const scores = live.frame ? score(live.frame) : null;
+  const top = blank ? undefined : scores?.[0];
   const typographicId = useId();
   return (
     <section className="draw" aria-label="Drawing pad">
       <div className="draw-main">
         <div className="pad-column">
           <PadTools />
-          <DrawingPad canvasRef={canvas} />
+          <DrawingPad
+            canvasRef={canvas}
+            overlay={
+              top && (
+                <p className="pad-live" aria-hidden="true">
+                  <span>{top.label}</span> <span>{formatPercent(top.probability)}</span>
+                </p>
+              )
+            }
+          />
           <PadActions />
+          {modelId === BUNDLED_MODEL_ID && (
+            <p className="hint pad-tip">
+              The shapes model learned from filled shapes: draw an outline, then fill it with the Fill tool. An outline alone is a
+              picture it never saw (a distribution shift), and it may well get it wrong.
+            </p>
+          )}
         </div>
         <div className="draw-side">
-          <LiveDrawingLabels live={live} score={score} blank={blank} />
+          <LiveDrawingLabels live={live} scores={scores} blank={blank} />
           <AddDrawing canvasRef={canvas} />
         </div>
       </div>

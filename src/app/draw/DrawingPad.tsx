@@ -3,7 +3,7 @@
  * line), fills areas, writes words with the text tool, and shows the background photo under the ink. One
  * pointer draws at a time; `touch-action: none` keeps a finger on the pad from scrolling the page.
  */
-import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type ReactNode, type RefObject } from 'react';
 import { currentBackground, type StrokeOp, type StrokePoint } from './padHistory';
 import { composite, drawSegment, renderInk } from './padRender';
 import { padStore, usePadStore } from './padState';
@@ -18,7 +18,8 @@ function inkContext(ink: HTMLCanvasElement): CanvasRenderingContext2D {
   return ctx;
 }
 
-export function DrawingPad({ canvasRef }: { canvasRef: RefObject<HTMLCanvasElement | null> }) {
+/** `overlay` is shown over the pad without taking its pointer events (the phone's live label). */
+export function DrawingPad({ canvasRef, overlay }: { canvasRef: RefObject<HTMLCanvasElement | null>; overlay?: ReactNode }) {
   const history = usePadStore((s) => s.history);
   const tool = usePadStore((s) => s.tool);
   const ink = useRef<HTMLCanvasElement | null>(null);
@@ -135,6 +136,7 @@ export function DrawingPad({ canvasRef }: { canvasRef: RefObject<HTMLCanvasEleme
         onLostPointerCapture={onPointerEnd}
         onContextMenu={(e) => e.preventDefault()}
       />
+      {overlay}
       {hint && (
         <p className="pad-hint" role="status">
           {hint}

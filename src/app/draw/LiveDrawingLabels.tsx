@@ -1,13 +1,12 @@
 /** The drawing's top labels, updated while it is drawn. */
 import { ScoreBars } from '../components/ScoreBars';
+import type { LabelScore } from '../gallery/scores';
 import { useLabelStore, useModelStore } from '../state';
 import type { LiveDrawing } from './useLiveDrawing';
-import type { EmbeddingScorer } from './scoring';
 
-export function LiveDrawingLabels({ live, score, blank }: { live: LiveDrawing; score: EmbeddingScorer; blank: boolean }) {
+export function LiveDrawingLabels({ live, scores, blank }: { live: LiveDrawing; scores: LabelScore[] | null; blank: boolean }) {
   const hasLabels = useLabelStore((s) => s.encoded !== null && s.encoded.labels.length > 0);
   const ready = useModelStore((s) => s.active !== null);
-  const scores = live.frame ? score(live.frame) : null;
   let note: string | null = null;
   if (!ready) note = 'Waiting for the model…';
   else if (blank) note = 'Draw something: the labels follow as you draw.';

@@ -77,9 +77,10 @@ export function ShiftGenerator() {
           <fieldset className="shift-domains" disabled={progress !== null}>
             <legend>Domains</legend>
             {SHIFT_DOMAINS.map((d) => (
-              <label key={d.id} title={d.description}>
-                <input type="checkbox" checked={domains.includes(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} /> {d.name}
-                <span className="hint"> — {d.description}</span>
+              <label key={d.id}>
+                <input type="checkbox" checked={domains.includes(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                <span>{d.name}</span>
+                <span className="hint">{d.description}</span>
               </label>
             ))}
           </fieldset>
