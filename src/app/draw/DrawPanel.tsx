@@ -2,22 +2,30 @@
  * The Draw view: a pad whose picture is classified live, added to the gallery with a true label
  * and a domain; the typographic attack beside it; and the generator of shifted test sets.
  */
-import { useId, useRef } from 'react';
+import { memo, useId, useRef } from 'react';
 import { BUNDLED_MODEL_ID } from '../../clip/modelSource';
 import { formatPercent } from '../components/format';
 import { useModelStore } from '../state';
-import { ShiftGenerator } from '../shift/ShiftGenerator';
-import { AddDrawing } from './AddDrawing';
+import { ShiftGenerator as ShiftGeneratorView } from '../shift/ShiftGenerator';
+import { AddDrawing as AddDrawingView } from './AddDrawing';
 import { DrawingPad } from './DrawingPad';
 import { LiveDrawingLabels } from './LiveDrawingLabels';
-import { PadActions } from './PadActions';
+import { PadActions as PadActionsView } from './PadActions';
 import { usePadStore } from './padState';
 import { isBlank } from './padHistory';
-import { PadTools } from './PadTools';
+import { PadTools as PadToolsView } from './PadTools';
 import { useLabelScorer } from './scoring';
-import { TypographicAttack } from './TypographicAttack';
+import { TypographicAttack as TypographicAttackView } from './TypographicAttack';
 import { useLiveDrawing } from './useLiveDrawing';
 import './draw.css';
+
+// The panel renders again with every stroke segment (the live labels follow the pad's revision);
+// the parts that do not depend on it are memoised so a stroke does not re-render them.
+const PadTools = memo(PadToolsView);
+const PadActions = memo(PadActionsView);
+const AddDrawing = memo(AddDrawingView);
+const TypographicAttack = memo(TypographicAttackView);
+const ShiftGenerator = memo(ShiftGeneratorView);
 
 export function DrawPanel() {
   const canvas = useRef<HTMLCanvasElement>(null);

@@ -13,8 +13,12 @@ import { drawPlannedSet } from './generate';
 import { MAX_PER_CLASS, planShiftedSet, shapeClasses } from './plan';
 import './shift.css';
 
-/** The same seed every time: a lecture's numbers can be shown again. "New pictures" moves it on. */
+/**
+ * The first set of a page is always the same (a lecture's numbers can be shown again); each
+ * further click in the page draws new pictures, also after leaving the view and coming back.
+ */
 const FIRST_SEED = 2021;
+let nextSeed = FIRST_SEED;
 
 export function ShiftGenerator() {
   const labelsText = useLabelStore((s) => s.labelsText);
@@ -23,16 +27,15 @@ export function ShiftGenerator() {
   const classes = useMemo(() => shapeClasses(labels), [labels]);
   const [domains, setDomains] = useState<ShiftDomainId[]>(SHIFT_DOMAINS.map((d) => d.id));
   const [perClass, setPerClass] = useState(1);
-  const [seed, setSeed] = useState(FIRST_SEED);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean; added?: boolean } | null>(null);
   const controller = useRef<AbortController | null>(null);
   const headingId = useId();
   const perClassId = useId();
   const total = classes.length * domains.length * perClass;
 
   const generate = async () => {
-    const plan = planShiftedSet(labels, domains, perClass, seed);
+    const plan = planShiftedSet(labels, domains, perClass, nextSeed);
     if (plan.length === 0) return;
     const abort = new AbortController();
     controller.current = abort;
@@ -42,8 +45,8 @@ export function ShiftGenerator() {
       const images = await drawPlannedSet(plan, { signal: abort.signal, onProgress: (done, total) => setProgress({ done, total }) });
       void appState.gallery.getState().addImages(images);
       const counts = domains.map((d) => `${d} ${plan.filter((p) => p.domain === d).length}`).join(', ');
-      setMessage({ text: `Added ${images.length} pictures to the gallery (${counts}).`, error: false });
-      setSeed((s) => s + 1); // the next click makes new pictures, not the same again
+      setMessage({ text: `Added ${images.length} pictures to the gallery (${counts}).`, error: false, added: true });
+      nextSeed++; // the next click makes new pictures, not the same again
     } catch (error) {
       setMessage(isCancelled(error) ? { text: 'Stopped: nothing was added.', error: false } : { text: `The pictures could not be drawn: ${error instanceof Error ? error.message : String(error)}`, error: true });
     } finally {
@@ -115,8 +118,16 @@ export function ShiftGenerator() {
         </>
       )}
       {message && (
-        <p className={message.error ? 'error' : 'hint'} role={message.error ? 'alert' : 'status'} data-testid="shift-message">
-          {message.text}
+        <p className={message.error ? 'error' : 'hint'} role={message.error ? 'alert' : 'status'}>
+          <span data-testid="shift-message">{message.text}</span>
+          {message.added && (
+            <>
+              {' '}
+              <button type="button" className="link" onClick={() => appState.ui.getState().setView('images')}>
+                Show them
+              </button>
+            </>
+          )}
         </p>
       )}
     </section>

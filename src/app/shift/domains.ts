@@ -33,7 +33,7 @@ export const SHIFT_DOMAINS = [
   { id: 'photo', name: 'Clean (baseline)', description: 'a filled shape on a plain background, like the training pictures' },
   { id: 'outline', name: 'Outline only', description: 'the shape’s edge, no fill' },
   { id: 'textured', name: 'Textured fill', description: 'stripes, dots or checks instead of a flat colour' },
-  { id: 'rotated', name: 'Rotated', description: 'turned further than any training picture' },
+  { id: 'rotated', name: 'Rotated', description: 'turned 90° to 270°: upside down, give or take' },
   { id: 'cluttered', name: 'Cluttered background', description: 'scribbles and blobs of every colour around the shape' },
   { id: 'low contrast', name: 'Low contrast', description: 'a faded colour on a grey background' },
   { id: 'hand drawn', name: 'Hand-drawn jitter', description: 'a wobbly outline and hatched fill, as by hand' },
