@@ -18,10 +18,12 @@ async function padPoint(page: Page, [x, y]: [number, number]): Promise<[number, 
 
 /** One mouse stroke through the points (pad pixels). */
 async function stroke(page: Page, points: [number, number][]): Promise<void> {
+  const box = (await page.getByTestId('drawing-pad').boundingBox())!;
+  const at = ([x, y]: [number, number]): [number, number] => [box.x + (x / PAD) * box.width, box.y + (y / PAD) * box.height];
   const [first, ...rest] = points;
-  await page.mouse.move(...(await padPoint(page, first!)));
+  await page.mouse.move(...at(first!));
   await page.mouse.down();
-  for (const p of rest) await page.mouse.move(...(await padPoint(page, p)), { steps: 2 });
+  for (const p of rest) await page.mouse.move(...at(p), { steps: 2 });
   await page.mouse.up();
 }
 
@@ -214,8 +216,8 @@ test.describe('on a phone', () => {
     const cdp = await page.context().newCDPSession(page);
     await padButton(page, 'Extra large brush').click();
     for (let r = 10; r <= 110; r += 22) {
-      const points = ring(224, 224, r);
-      const screen = await Promise.all(points.map((p) => padPoint(page, p)));
+      const box = (await pad.boundingBox())!;
+      const screen = ring(224, 224, r).map(([x, y]) => [box.x + (x / PAD) * box.width, box.y + (y / PAD) * box.height] as const);
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: screen[0]![0], y: screen[0]![1] }] });
       for (const [x, y] of screen.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });

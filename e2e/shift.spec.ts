@@ -36,7 +36,8 @@ test('one click adds every class in a clean and six shifted domains, with true l
     { timeout: 120_000 },
   );
 
-  await page.getByRole('tab', { name: 'Images', exact: true }).click();
+  await page.getByRole('button', { name: 'Show them' }).click();
+  await expect(page.getByRole('tab', { name: 'Images', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('result')).toHaveCount(252);
   await expect(page.getByTestId('result').filter({ hasText: 'low-contrast-purple-heart-1.png' })).toHaveCount(1);
   const items = await galleryItems(page);
@@ -69,6 +70,11 @@ test('a second click makes new pictures; fewer domains and more per class are ho
   await generator.getByRole('combobox', { name: 'Pictures per class and domain' }).selectOption('3');
   await generator.getByRole('button', { name: 'Generate 12 pictures' }).click(); // 2 shape classes × 2 domains × 3
   await expect(page.getByTestId('shift-message')).toHaveText('Added 12 pictures to the gallery (photo 6, low contrast 6).');
+  // Also after a visit to another view.
+  await page.getByRole('tab', { name: 'Images', exact: true }).click();
+  await page.getByRole('tab', { name: 'Draw', exact: true }).click();
+  await generator.getByRole('combobox', { name: 'Pictures per class and domain' }).selectOption('3');
+  for (const name of ['Outline only', 'Textured fill', 'Rotated', 'Cluttered background', 'Hand-drawn jitter']) await generator.getByRole('checkbox', { name }).uncheck();
   await generator.getByRole('button', { name: 'Generate 12 pictures' }).click();
   await expect.poll(async () => (await galleryItems(page)).length).toBe(24);
   const items = await galleryItems(page);

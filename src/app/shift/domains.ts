@@ -113,7 +113,8 @@ export function drawShifted(ctx: Ctx2D, size: number, cls: ShapeClass, domain: S
     }
     case 'rotated': {
       fillBackground(ctx, size, plainBackground(random, hue));
-      // Upside down, give or take: at least 90° past upright, beyond the training range of most shapes.
+      // Upside down, give or take: 90° to 270°, beyond the training range of hearts (±35°); shapes
+      // with rotational symmetry (square, cross, star, triangle) can land back inside theirs.
       const angle = (random.uniform(90, 270) * Math.PI) / 180;
       tracePath(ctx, outlineOf(cls, random, place(random, size, cls.shape, angle)));
       ctx.fillStyle = css(rgb);
