@@ -4,6 +4,7 @@
  * Enter or when the field is left; Escape puts the field back.
  */
 import { useState } from 'react';
+import { MAX_CAPTION_CHARS } from '../gallery/ingest';
 import { appState } from '../state';
 import { captionFromFileName, type BatchPair } from './batch';
 
@@ -42,6 +43,7 @@ function PairCard({ pair, index }: { pair: BatchPair; index: number }) {
           id={id}
           type="text"
           value={value}
+          maxLength={MAX_CAPTION_CHARS}
           placeholder={captionFromFileName(pair.name)}
           spellCheck={false}
           autoComplete="off"
