@@ -140,7 +140,10 @@ test('an outline filled with the fill tool becomes a red circle; clear, undo and
 
 test('the text tool writes a word on the pad; without a word it says what to do', async ({ page }) => {
   await openPad(page);
-  await padButton(page, 'Text').click();
+  // The typographic attack's button picks the text tool and puts the cursor in the word field.
+  await page.getByRole('region', { name: 'Typographic attack' }).getByRole('button', { name: 'Use the text tool' }).click();
+  await expect(padButton(page, 'Text')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('textbox', { name: 'Word to write' })).toBeFocused();
   await page.mouse.click(...(await padPoint(page, [224, 224])));
   await expect(page.getByRole('status').filter({ hasText: 'Type a word in the text field first' })).toBeVisible();
   await padButton(page, 'black').click();

@@ -15,7 +15,8 @@ export function TypographicAttack({ headingId }: { headingId: string }) {
     setTool('text');
     setColour('#111111');
     setSize('l');
-    document.querySelector<HTMLInputElement>('.text-tool input')?.focus();
+    // The word field appears with the text tool, on the next render.
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.text-tool input')?.focus());
   };
   return (
     <section className="typographic" aria-labelledby={headingId}>

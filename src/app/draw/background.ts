@@ -9,9 +9,12 @@ export async function loadBackground(blob: Blob): Promise<ImageBitmap> {
   const short = Math.min(full.width, full.height);
   if (short <= MAX_SHORT_SIDE) return full;
   const scale = MAX_SHORT_SIDE / short;
+  let smaller: ImageBitmap;
   try {
-    return await createImageBitmap(full, { resizeWidth: Math.round(full.width * scale), resizeHeight: Math.round(full.height * scale), resizeQuality: 'high' });
-  } finally {
-    full.close();
+    smaller = await createImageBitmap(full, { resizeWidth: Math.round(full.width * scale), resizeHeight: Math.round(full.height * scale), resizeQuality: 'high' });
+  } catch {
+    return full; // a browser without resize options: the full picture still works, it only costs memory
   }
+  full.close();
+  return smaller;
 }

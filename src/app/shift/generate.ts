@@ -19,7 +19,8 @@ export async function drawPlannedSet(plan: readonly PlannedPicture[], options: {
   for (let i = 0; i < plan.length; i++) {
     if (options.signal?.aborted) throw new ClipError({ kind: 'cancelled', message: 'Generation cancelled' });
     const picture = plan[i]!;
-    ctx.reset();
+    // drawShifted paints every pixel and restores the context's state (transform, clip) itself.
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
     drawShifted(ctx, PICTURE_SIZE, picture.cls, picture.domain, seededRandom(picture.seed));
     out.push(galleryImage(picture, await canvas.convertToBlob({ type: 'image/png' })));
     if ((i + 1) % CHUNK === 0 || i === plan.length - 1) {
