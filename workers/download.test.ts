@@ -195,7 +195,7 @@ describe('downloadFile', () => {
     const started = Date.now();
     controller.abort();
     expect(await failure(result)).toMatchObject({ kind: 'cancelled', file: 'config.json' });
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(5_000); // not the 30 s the server asked to wait
   });
 
   it('fails with cancelled when the signal aborts before it starts', async () => {

@@ -1,7 +1,9 @@
 /** The page: status on top, labels beside the current view; drop or paste images anywhere. */
 import { useRef } from 'react';
 import { CameraPanel } from './camera/CameraPanel';
+import { ContrastivePanel } from './contrastive/ContrastivePanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { DrawPanel } from './draw/DrawPanel';
 import { AddImages } from './gallery/AddImages';
 import { Gallery } from './gallery/Gallery';
 import { useImageInput } from './gallery/useImageInput';
@@ -95,5 +97,9 @@ function CurrentView({ view }: { view: View }) {
       return <InsightsPanel />;
     case 'evaluate':
       return <EvaluationPanel />;
+    case 'contrastive':
+      return <ContrastivePanel />;
+    case 'draw':
+      return <DrawPanel />;
   }
 }

@@ -23,6 +23,7 @@ export { clipToImage, fitImage, IMAGE_FITS, isImageFit, letterbox, letterboxGeom
 export { preprocessBatch, preprocessImage, resizedSize, type InputImage, type PreprocessedBatch } from './preprocess/preprocess';
 export { ClipTokenizer, type EncodedBatch, type EncodedText } from './tokenizer';
 export { cosineMatrix, l2Normalize, normalizeRows, softmax, topK } from './similarity';
+export { chanceLoss, contrastiveLoss, crossEntropy, logSumExp, type ContrastiveBatchLoss } from './contrastive';
 export { planTextBatches, plannedTokens } from './textBatches';
 export * from './ensemble';
 export * from './projection';

@@ -139,18 +139,14 @@ describe('pca2d', () => {
     expect(() => pca2d(new Float32Array(0), -1, 3)).toThrow(/invalid shape/);
   });
 
-  it('maps 1100 rows of 1024 dims quickly', () => {
-    // 0.3–0.5 s on a 2-core machine busy with other work; the bound catches an accidental
-    // O(dim²·count) path (building the 1024×1024 covariance alone took about 1 s there).
+  it('maps 1100 rows of 1024 dims', () => {
+    // Speed is the benchmark's business, not a test's (a timed assertion fails on a busy machine).
     const count = 1100;
     const dim = 1024;
     const rows = noise(count * dim, 5);
-    const started = performance.now();
     const { points, explained } = pca2d(rows, count, dim);
-    const elapsed = performance.now() - started;
     expect(points.every(Number.isFinite)).toBe(true);
     expect(explained[0]).toBeGreaterThan(0);
     expect(explained[0]).toBeGreaterThanOrEqual(explained[1]);
-    expect(elapsed).toBeLessThan(2500);
   });
 });

@@ -17,7 +17,7 @@
  *                    to the model: a model change drops it
  *   precision=<p>    fp32 | fp16 | q8 weights instead of the automatic choice
  *   backend=<b>      auto | wasm | webgpu
- *   view=<v>         the open view (images, camera, insights)
+ *   view=<v>         the open view (images, camera, insights, contrastive, draw)
  * Read-only parameters (never written): `threads=N` (WASM threads, for benchmarks), `present`
  * (start in presentation mode), `debug` (expose the worker client to the console and tests).
  *

@@ -1,0 +1,34 @@
+/** The drawing's top labels, updated while it is drawn. */
+import { ScoreBars } from '../components/ScoreBars';
+import type { LabelScore } from '../gallery/scores';
+import { useLabelStore, useModelStore } from '../state';
+import type { LiveDrawing } from './useLiveDrawing';
+
+export function LiveDrawingLabels({ live, scores, blank }: { live: LiveDrawing; scores: LabelScore[] | null; blank: boolean }) {
+  const hasLabels = useLabelStore((s) => s.encoded !== null && s.encoded.labels.length > 0);
+  const ready = useModelStore((s) => s.active !== null);
+  let note: string | null = null;
+  if (!ready) note = 'Waiting for the model…';
+  else if (blank) note = 'Draw something: the labels follow as you draw.';
+  else if (!hasLabels) note = 'Add labels (on the left) to see what the drawing looks like to CLIP.';
+  else if (!scores) note = 'Classifying…';
+  return (
+    <div className="live-drawing" data-testid="drawing-labels" aria-busy={live.busy}>
+      <h3>
+        Live labels{' '}
+        {live.latencyMs !== null && scores && (
+          <span className="hint" data-testid="drawing-latency">
+            {Math.round(live.latencyMs)} ms
+          </span>
+        )}
+      </h3>
+      {/* Not a live region: it changes with every stroke; screen-reader users read it when they want. */}
+      {note ? <p className="hint">{note}</p> : scores && <ScoreBars scores={scores} />}
+      {live.error && (
+        <p className="error" role="alert">
+          {live.error}
+        </p>
+      )}
+    </div>
+  );
+}
