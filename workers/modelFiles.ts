@@ -18,6 +18,8 @@ export interface ModelFiles {
   readonly source: ModelSource;
   /** One file's bytes; fails with a ClipError (`network`, `http`, `integrity`, `cancelled`) naming the file. */
   read(file: string, options?: ReadOptions): Promise<Uint8Array>;
+  /** Whether a read of this file checks it against a pinned size and SHA-256 (absent: never). */
+  pinned?(file: string): boolean;
 }
 
 /** The worker's: the browser's model cache, else a download verified against the catalog's pins. */
@@ -28,6 +30,7 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
   return {
     source,
     read: (file, options = {}) => fetchModelFile(modelFileUrl(source, file), file, { ...options, integrity: pins?.[file], modelId: source.id }),
+    pinned: (file) => pins?.[file] !== undefined,
   };
 }
 
