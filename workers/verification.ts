@@ -9,7 +9,7 @@ import type { ModelFiles } from './modelFiles';
 export interface RecordedFiles {
   files: ModelFiles;
   /** The files read so far, each with how it was checked. */
-  report(): FileVerification;
+  report: () => FileVerification;
 }
 
 /** Wraps `files`, noting each file read successfully and whether its read checked a pin. */
@@ -19,7 +19,7 @@ export function recordVerification(files: ModelFiles): RecordedFiles {
   return {
     files: {
       source: files.source,
-      pinned: files.pinned,
+      pinned: (file) => files.pinned?.(file) ?? false,
       async read(file, options) {
         const bytes = await files.read(file, options);
         // A pinned read that returned bytes passed its size and SHA-256 check (a mismatch throws).

@@ -5,8 +5,11 @@
 import { useEffect, useState } from 'react';
 import { CATALOG, catalogEntry, downloadSize, towerPrecisions } from '../../clip';
 import { BUNDLED_MODEL_ID } from '../../clip/modelSource';
+import { describeVerification } from '../../../workers/verification';
 import { formatBytes } from '../components/format';
+import { plannedTowers } from '../../clip/sourcePolicy';
 import { appState, useModelStore } from '../state';
+import { currentRequest } from '../state/modelStore';
 import { deleteCachedModel, listCachedModels, requestPersistentStorage, type CachedModel } from './cachedModels';
 import { catalogSource } from './sources';
 
@@ -30,9 +33,11 @@ export function ModelPicker() {
     if (generation > 0) void requestPersistentStorage();
   }, [generation]);
 
+  // A precision forced by the link or the precision select applies to the model picked here too.
+  const forced = useModelStore((s) => currentRequest(s, appState.initialRequest).precision ?? 'auto');
   const entry = catalogEntry(choice);
   const backend = info?.backend ?? 'wasm';
-  const precisions = towerPrecisions(choice, backend, info?.precision ?? 'fp32');
+  const precisions = forced !== 'auto' ? plannedTowers(choice, forced) : towerPrecisions(choice, backend, info?.precision ?? 'fp32');
   const size = entry ? downloadSize(entry, precisions) : 0;
   const cachedEntry = cached.find((c) => c.id === choice);
 
@@ -55,10 +60,12 @@ export function ModelPicker() {
             {size > 0 ? `download ≈ ${formatBytes(size)} on ${backend === 'webgpu' ? 'WebGPU' : 'WASM'}` : 'ships with the app'}
             {cachedEntry ? ` · stored in this browser (${formatBytes(cachedEntry.bytes)})` : ''}
             <br />
-            {revisionNote(entry.id, entry.revision, Object.keys(entry.integrity ?? {}).length)}
+            {choice === activeId && info
+              ? `${sourceNote(entry.id, info.source.revision)}; checked on load: ${describeVerification(info.verification)}`
+              : revisionNote(entry.id, entry.revision, Object.keys(entry.integrity ?? {}).length)}
           </p>
         )}
-        <button type="button" className="primary" disabled={busy || choice === activeId} onClick={() => void appState.model.getState().load({ source: catalogSource(choice) })}>
+        <button type="button" className="primary" disabled={busy || choice === activeId} onClick={() => void appState.model.getState().load({ source: catalogSource(choice) }, { consented: true })}>
           {cachedEntry ? 'Use this model' : 'Download and use'}
         </button>
         {cached.length > 0 && (
@@ -82,10 +89,14 @@ export function ModelPicker() {
   );
 }
 
-/** Which files the browser will get, and how they are checked on arrival. */
+/** Which files the browser will get, and how they will be checked on arrival. */
 function revisionNote(id: string, revision: string, pinnedFiles: number): string {
-  const checked = pinnedFiles > 0 ? `; ${pinnedFiles} files checked by size and SHA-256` : '';
-  if (id === BUNDLED_MODEL_ID) return `Served by this app${checked}`;
+  const checked = pinnedFiles > 0 ? `; the files it uses are checked by size and SHA-256 (${pinnedFiles} pinned)` : '; not verified (no pinned hashes)';
+  return `${sourceNote(id, revision)}${checked}`;
+}
+
+function sourceNote(id: string, revision: string): string {
+  if (id === BUNDLED_MODEL_ID) return 'Served by this app';
   if (!/^[0-9a-f]{40}$/.test(revision)) return `Hub revision: ${revision} (not pinned to a commit)`;
-  return `Hub commit ${revision.slice(0, 7)}${checked}`;
+  return `Hub commit ${revision.slice(0, 7)}`;
 }

@@ -2,9 +2,12 @@
 import { appState, useModelStore } from '../state';
 import { BackendBadge } from './BackendBadge';
 import { BackendPicker } from './BackendPicker';
+import { ConsentDialog } from './ConsentDialog';
+import { DeclinedNotice } from './DeclinedNotice';
 import { LoadError } from './LoadError';
 import { FileProgressList, LoadProgress } from './LoadProgress';
 import { ModelPicker } from './ModelPicker';
+import { VerificationBadge } from './VerificationBadge';
 
 export function StatusBar() {
   const active = useModelStore((s) => s.active);
@@ -17,6 +20,7 @@ export function StatusBar() {
       <div className="status-line">
         <span className="model-name" title={(pending ?? active)?.request.source.host}>{shownId}</span>
         {active && !pending && <BackendBadge model={active.model} />}
+        {active && !pending && <VerificationBadge model={active.model} />}
         {pending && <LoadProgress pending={pending} stillUsing={active?.request.source.id ?? null} />}
         <BackendPicker />
       </div>
@@ -24,6 +28,8 @@ export function StatusBar() {
       <ModelPicker />
       {notice && <p className="notice" role="status" data-testid="backend-notice">{notice}</p>}
       {failure && !pending && <LoadError failure={failure} stillUsing={active?.request.source.id ?? null} />}
+      <DeclinedNotice />
+      <ConsentDialog />
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LoadRequest } from '../../../workers/api';
 import type { ModelSource } from '../../clip/modelSource';
+import type { SourceAssessment } from '../../clip/sourcePolicy';
 import { DEFAULT_TEMPLATE } from '../labels/labels';
 import { defaultLabels } from '../labels/defaultLabels';
 import type { ClipClient } from '../worker/clipClient';
@@ -30,6 +31,8 @@ export interface AppStateDeps {
   client: ClipClient;
   params: AppParams;
   resolveSource?: (source: ModelSource) => Promise<ModelSource>;
+  /** The model-source policy, asked before every load (src/clip/sourcePolicy.ts). */
+  assess?: (request: LoadRequest) => SourceAssessment;
   now?: () => number;
   createObjectUrl?: (blob: Blob) => string;
   revokeObjectUrl?: (url: string) => void;
@@ -47,14 +50,14 @@ export function initialLabelSetup(params: AppParams): LabelSetup {
   };
 }
 
-export function createAppState({ client, params, resolveSource, now, createObjectUrl, revokeObjectUrl }: AppStateDeps): AppState {
+export function createAppState({ client, params, resolveSource, assess, now, createObjectUrl, revokeObjectUrl }: AppStateDeps): AppState {
   const initialRequest: LoadRequest = {
     source: params.source,
     backend: params.backend,
     precision: params.precision,
     ...(params.threads !== null ? { threads: params.threads } : {}),
   };
-  const model = createModelStore({ client, initial: initialRequest, resolveSource, now });
+  const model = createModelStore({ client, initial: initialRequest, resolveSource, assess, now });
   const currentGeneration = () => model.getState().active?.model.generation ?? null;
   return {
     client,

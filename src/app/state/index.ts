@@ -4,6 +4,7 @@
  * changes). `startApp` starts what runs on its own: the coordinator, worker events, the first load.
  */
 import { useStore } from 'zustand';
+import { assessLoad } from '../../clip/sourcePolicy';
 import { bundledHost, preferSameOriginCopy } from '../models/sources';
 import { WorkerClipClient } from '../worker/clipClient';
 import { createAppState } from './appState';
@@ -22,6 +23,9 @@ export const appState = createAppState({
   client: clipClient,
   params: appParams,
   resolveSource: (source) => preferSameOriginCopy(source, appParams.setup.host !== null),
+  // Links and the precision select are not consent: other hosts, unverified files and large
+  // downloads are asked about before a single request (src/clip/sourcePolicy.ts).
+  assess: (request) => assessLoad(request, location.href),
 });
 
 export function useModelStore<T>(selector: (state: ModelState) => T): T {
