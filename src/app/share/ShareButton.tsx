@@ -10,7 +10,7 @@ export function ShareButton() {
   const [copied, setCopied] = useState(false);
 
   const open = async () => {
-    const link = currentSetupUrl();
+    const link = currentSetupUrl({ forSharing: true });
     setUrl(link);
     setCopied(false);
     setQr(null);

@@ -29,6 +29,7 @@
 import type { BackendChoice } from '../../../workers/api';
 import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST, type ModelSource, type Precision } from '../../clip/modelSource';
 import { catalogEntry } from '../../clip/catalog';
+import { hostTrust } from '../../clip/sourcePolicy';
 import { presetById } from '../../clip/presets';
 import { DEFAULT_TEMPLATE, parseLabels } from '../labels/labels';
 import { isView, type View } from './views';
@@ -138,6 +139,17 @@ export function writeSetup(
   const view = trimmedOrNull(setup.view);
   if (view !== null && view !== DEFAULT_VIEW) out.set('view', view);
   return out;
+}
+
+/**
+ * A setup fit to hand to others: a model host other than the hub and this page's own origin is
+ * left out (a link must not send every student's browser to a server it names), and with it a
+ * model the catalog does not know (it would only exist there). `pageUrl` is the page's address.
+ */
+export function shareableSetup(setup: SharedSetup, pageUrl: string): SharedSetup {
+  if (setup.host === null || hostTrust(setup.host, pageUrl) !== 'foreign') return setup;
+  const known = setup.model === null || catalogEntry(setup.model) !== undefined;
+  return { ...setup, host: null, ...(known ? {} : { model: null, revision: null }) };
 }
 
 /**
