@@ -36,7 +36,7 @@ test('choosing a model shows its download size, ImageNet accuracy and pinned com
 
   await select.selectOption({ label: 'MobileCLIP S2' });
   await expect(facts).toContainText('ImageNet zero-shot top-1: 74.4%');
-  await expect(facts).toContainText('not pinned to a commit; not verified (no pinned hashes)');
+  await expect(facts).toContainText('(not pinned to a commit); not verified (no pinned hashes)');
 
   await select.selectOption({ label: 'Shapes demo (bundled)' });
   await expect(facts).toContainText('Ships with the app');
