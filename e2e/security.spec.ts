@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chromiumArgs } from '../playwright.config';
-import { COLOURS, drawShape, dropFiles, openApp, setLabels, topLabel } from './app';
+import { COLOURS, drawShape, dropFiles, setLabels, topLabel } from './app';
 import { watchCsp } from './csp';
 import { writeY4m } from './fixtures/y4m';
 

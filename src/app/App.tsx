@@ -1,17 +1,21 @@
 /** The page: status on top, labels beside the current view; drop or paste images anywhere. */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { CameraPanel } from './camera/CameraPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { AddImages } from './gallery/AddImages';
 import { Gallery } from './gallery/Gallery';
 import { useImageInput } from './gallery/useImageInput';
-import { InsightsPanel } from './insights/InsightsPanel';
 import { LabelEditor } from './labels/LabelEditor';
 import { StatusBar } from './models/StatusBar';
 import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './share/useUrlSync';
 import { appState, useUiStore } from './state';
 import { VIEWS, type View } from './state/views';
+import { UpdatePrompt } from './update/UpdatePrompt';
+
+// Loaded when first opened: the first paint does not wait for it (and a tab open across a deploy
+// must still be able to load it: src/sw/buildCache.ts).
+const InsightsPanel = lazy(() => import('./insights/InsightsPanel').then((m) => ({ default: m.InsightsPanel })));
 
 export function App() {
   const dragging = useImageInput();
@@ -34,6 +38,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <UpdatePrompt />
       <ErrorBoundary name="the model status">
         <StatusBar />
       </ErrorBoundary>
@@ -77,7 +82,11 @@ function CurrentView({ view }: { view: View }) {
       // Unmounting the camera view releases the camera.
       return <CameraPanel />;
     case 'insights':
-      return <InsightsPanel />;
+      return (
+        <Suspense fallback={<p className="hint" role="status">Loading insights…</p>}>
+          <InsightsPanel />
+        </Suspense>
+      );
   }
 }
 
