@@ -176,3 +176,21 @@ describe('readAppParams threads', () => {
     expect(threads('', 4)).toBeNull();
   });
 });
+
+describe('readSetup limits', () => {
+  it('cuts a link with 300 000 labels and a 100 kB template, and says so', () => {
+    const params = new URLSearchParams();
+    params.set('labels', Array.from({ length: 300_000 }, (_, i) => `l${i}`).join('\n'));
+    params.set('template', '{}'.repeat(50_000));
+    const read = readSetup(params);
+    expect(read.labels).toHaveLength(2000);
+    expect(read.template).toHaveLength(300);
+    expect(read.limits).toEqual([
+      { kind: 'too-many-labels', count: 300_000 },
+      { kind: 'long-template', length: 100_000 },
+    ]);
+  });
+  it('reports nothing for an ordinary link', () => {
+    expect(readSetup(new URLSearchParams('labels=cat%0Adog&template=a+{}')).limits).toBeUndefined();
+  });
+});
