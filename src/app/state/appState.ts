@@ -36,6 +36,7 @@ export interface AppStateDeps {
   now?: () => number;
   createObjectUrl?: (blob: Blob) => string;
   revokeObjectUrl?: (url: string) => void;
+  makeThumbnail?: (file: Blob) => Promise<string | null>;
 }
 
 /** The labels a URL opens with: its labels or preset, else the model's defaults. */
@@ -50,7 +51,7 @@ export function initialLabelSetup(params: AppParams): LabelSetup {
   };
 }
 
-export function createAppState({ client, params, resolveSource, assess, now, createObjectUrl, revokeObjectUrl }: AppStateDeps): AppState {
+export function createAppState({ client, params, resolveSource, assess, now, createObjectUrl, revokeObjectUrl, makeThumbnail }: AppStateDeps): AppState {
   const initialRequest: LoadRequest = {
     source: params.source,
     backend: params.backend,
@@ -65,7 +66,7 @@ export function createAppState({ client, params, resolveSource, assess, now, cre
     initialModelId: params.source.id,
     model,
     labels: createLabelStore({ client, initial: initialLabelSetup(params), now }),
-    gallery: createGalleryStore({ client, currentGeneration, createObjectUrl, revokeObjectUrl }),
+    gallery: createGalleryStore({ client, currentGeneration, createObjectUrl, revokeObjectUrl, makeThumbnail }),
     ui: createUiStore({ view: params.view, presenting: params.present }),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { useStore } from 'zustand';
 import { assessLoad } from '../../clip/sourcePolicy';
+import { thumbnailUrl } from '../gallery/thumbnail';
 import { bundledHost, preferSameOriginCopy } from '../models/sources';
 import { WorkerClipClient } from '../worker/clipClient';
 import { createAppState } from './appState';
@@ -26,6 +27,8 @@ export const appState = createAppState({
   // Links and the precision select are not consent: other hosts, unverified files and large
   // downloads are asked about before a single request (src/clip/sourcePolicy.ts).
   assess: (request) => assessLoad(request, location.href),
+  // Cards show a small copy, not the full-resolution photo.
+  makeThumbnail: thumbnailUrl,
 });
 
 export function useModelStore<T>(selector: (state: ModelState) => T): T {
