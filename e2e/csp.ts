@@ -42,8 +42,14 @@ export async function watchCsp(page: Page): Promise<CspWatch> {
   return {
     async violations() {
       const inPage = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+      // onnxruntime's thread workers sit in Atomics.wait and never answer: give each a moment.
       const inWorkers = await Promise.all(
-        [...workers].map((worker) => worker.evaluate(() => (self as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => [])),
+        [...workers].map((worker) =>
+          Promise.race([
+            worker.evaluate(() => (self as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => []),
+            new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 2000)),
+          ]),
+        ),
       );
       return [...inPage, ...inWorkers.flat(), ...fromConsole];
     },
