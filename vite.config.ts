@@ -4,11 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-// Cross-origin isolation gives SharedArrayBuffer, which onnxruntime-web needs for WASM threads.
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
+// COOP/COEP (WASM threads), the Content-Security-Policy and the Referrer-Policy: one module holds
+// them for every server and the service worker (scripts/securityHeaders.mjs says why each is there).
+import { DEV_HEADERS, PRODUCTION_HEADERS } from './scripts/securityHeaders.mjs';
 
 // vite's servers gzip unknown types (a 350 MB .onnx took 10x longer) and answer missing files
 // with index.html: serve model files as binary and give a real 404 for missing ones.
@@ -85,8 +83,8 @@ function manifestScript(bundle: Rolldown.OutputBundle): string {
 
 export default defineConfig({
   plugins: [react(), modelFiles(), serviceWorker()],
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  server: { headers: DEV_HEADERS },
+  preview: { headers: PRODUCTION_HEADERS },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

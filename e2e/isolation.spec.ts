@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { CONTENT_SECURITY_POLICY, REFERRER_POLICY } from '../scripts/securityHeaders.mjs';
 import { startPlainServer, type PlainServer } from './fixtures/plainServer';
 
 // A host like GitHub Pages: dist/ served with correct MIME types but no COOP/COEP headers.
@@ -41,6 +42,9 @@ test('on a host without COOP/COEP headers the service worker makes the app cross
   navigations.length = 0;
   const again = await page.reload();
   expect(again?.fromServiceWorker()).toBe(true);
+  // The worker adds the app's Content-Security-Policy and Referrer-Policy too, which such a host cannot send.
+  expect(again?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  expect(again?.headers()['referrer-policy']).toBe(REFERRER_POLICY);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await expect(page.getByTestId('backend')).toContainText(`WASM · ${cores} thread${cores === 1 ? '' : 's'}`);
   expect(navigations).toHaveLength(1);

@@ -26,7 +26,7 @@ test('choosing a model shows its download size, ImageNet accuracy and pinned com
   await expect(facts).toContainText('ImageNet zero-shot top-1: 63.2%');
   // 8-bit towers on WASM: 89,117,001 + 64,504,507 bytes
   await expect(facts).toContainText('download ≈ 146.5 MB on WASM');
-  await expect(facts).toContainText('Hub commit d15189d; 10 files checked by size and SHA-256');
+  await expect(facts).toContainText('Hub commit d15189d; the files it uses are checked by size and SHA-256 (10 pinned)');
 
   await select.selectOption({ label: 'MobileCLIP S0' });
   await expect(facts).toContainText('ImageNet zero-shot top-1: 67.8%');
@@ -36,11 +36,13 @@ test('choosing a model shows its download size, ImageNet accuracy and pinned com
 
   await select.selectOption({ label: 'MobileCLIP S2' });
   await expect(facts).toContainText('ImageNet zero-shot top-1: 74.4%');
-  await expect(facts).toContainText('not pinned to a commit');
+  await expect(facts).toContainText('(not pinned to a commit); not verified (no pinned hashes)');
 
   await select.selectOption({ label: 'Shapes demo (bundled)' });
   await expect(facts).toContainText('Ships with the app');
-  await expect(facts).toContainText('Served by this app; 11 files checked by size and SHA-256');
+  // The model in use: what the worker actually checked when it loaded the files.
+  await expect(facts).toContainText('Served by this app; checked on load: 6 of 6 files checked by SHA-256');
+  await expect(page.getByTestId('verification')).toHaveText('✓ 6 of 6 files checked by SHA-256');
   expect(hubRequests).toEqual([]);
 });
 

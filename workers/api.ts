@@ -99,6 +99,15 @@ export interface LoadedModel {
   /** Why the requested backend was not used (e.g. WebGPU failed and WASM took over). */
   fallbackReason: string | null;
   loadMs: number;
+  /** Which files were checked against a pinned size and SHA-256 when they were read, and which were not. */
+  verification: FileVerification;
+}
+
+export interface FileVerification {
+  /** Files whose size and SHA-256 matched the catalog's pin. */
+  checked: string[];
+  /** Files read without a pin to check them against. */
+  unchecked: string[];
 }
 
 export interface NamedBlob {

@@ -115,6 +115,7 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
       const pin = pins?.[file];
       return (await fromCache(url, file, options, pin)) ?? (await download(url, file, options, pin));
     },
+    pinned: (file) => pins?.[file] !== undefined,
     awaitsProof: (file) => heldBack.has(file),
     async keep(files) {
       accepted = true;

@@ -20,6 +20,8 @@ export interface ModelFiles {
   readonly source: ModelSource;
   /** One file's bytes; fails with a ClipError (`network`, `http`, `integrity`, `limit`, `cancelled`) naming the file. */
   read(file: string, options?: ReadOptions): Promise<Uint8Array>;
+  /** Whether a read of this file checks it against a pinned size and SHA-256 (absent: never). */
+  pinned?(file: string): boolean;
   /** Whether a file this load read is held back until the load proves it usable (it has no pin). */
   awaitsProof?(file: string): boolean;
   /** The load succeeded using these files: keep those held back. Resolves once stored (or refused: full storage). */

@@ -1,5 +1,5 @@
 /** The page: status on top, labels beside the current view; drop or paste images anywhere. */
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { CameraPanel } from './camera/CameraPanel';
 import { ContrastivePanel } from './contrastive/ContrastivePanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -7,7 +7,6 @@ import { DrawPanel } from './draw/DrawPanel';
 import { AddImages } from './gallery/AddImages';
 import { Gallery } from './gallery/Gallery';
 import { useImageInput } from './gallery/useImageInput';
-import { InsightsPanel } from './insights/InsightsPanel';
 import { EvaluationPanel } from './evaluate/EvaluationPanel';
 import { LabelEditor } from './labels/LabelEditor';
 import { LabelsFold } from './labels/LabelsFold';
@@ -20,6 +19,11 @@ import { ShareButton } from './share/ShareButton';
 import { useUrlSync } from './share/useUrlSync';
 import { appState, useUiStore } from './state';
 import { VIEWS, type View } from './state/views';
+import { UpdatePrompt } from './update/UpdatePrompt';
+
+// Loaded when first opened: the first paint does not wait for it (and a tab open across a deploy
+// must still be able to load it: src/sw/buildCache.ts).
+const InsightsPanel = lazy(() => import('./insights/InsightsPanel').then((m) => ({ default: m.InsightsPanel })));
 
 export function App() {
   const dragging = useImageInput();
@@ -42,6 +46,7 @@ export function App() {
         </div>
       </header>
       <InsecureBanner />
+      <UpdatePrompt />
       <ErrorBoundary name="the model status">
         <StatusBar />
       </ErrorBoundary>
@@ -94,7 +99,11 @@ function CurrentView({ view }: { view: View }) {
       // Unmounting the camera view releases the camera.
       return <CameraPanel />;
     case 'insights':
-      return <InsightsPanel />;
+      return (
+        <Suspense fallback={<p className="hint" role="status">Loading insights…</p>}>
+          <InsightsPanel />
+        </Suspense>
+      );
     case 'evaluate':
       return <EvaluationPanel />;
     case 'contrastive':

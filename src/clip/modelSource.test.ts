@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST, modelFileUrl, modelSourceFromParams, onnxFileName } from './modelSource';
+import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST, isHubHost, modelFileUrl, modelSourceFromParams, onnxFileName } from './modelSource';
 
 describe('modelFileUrl', () => {
   it('uses the hub resolve path with the revision', () => {
@@ -38,5 +38,15 @@ describe('modelSourceFromParams', () => {
   });
   it('takes model, host and revision from the URL', () => {
     expect(modelSourceFromParams(new URLSearchParams('model=a/b&host=/models&revision=v2'), bundled)).toEqual({ id: 'a/b', host: '/models', revision: 'v2' });
+  });
+});
+
+describe('isHubHost', () => {
+  it('is the hub by exact origin only', () => {
+    expect(isHubHost('https://huggingface.co')).toBe(true);
+    expect(isHubHost('https://huggingface.co/')).toBe(true);
+    for (const host of ['https://evilhuggingface.co', 'http://huggingface.co', 'https://huggingface.co.evil.example', 'https://user@huggingface.co', 'https://huggingface.co:8443', '/models', 'not a url']) {
+      expect(isHubHost(host), host).toBe(false);
+    }
   });
 });

@@ -24,9 +24,14 @@ export type Precision = 'fp32' | 'fp16' | 'q8';
 
 const PRECISION_SUFFIX: Record<Precision, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
 
+/**
+ * The hub, compared by exact origin: `https://evilhuggingface.co`, `http://huggingface.co` or
+ * `https://huggingface.co.example` are other servers (see sourcePolicy.ts for what they may do).
+ */
 export function isHubHost(host: string): boolean {
   try {
-    return new URL(host).hostname.endsWith('huggingface.co');
+    const url = new URL(host);
+    return url.origin === HUB_HOST && url.username === '' && url.password === '';
   } catch {
     return false;
   }

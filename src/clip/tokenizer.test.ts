@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { missingReferenceData } from './testing/referenceData';
-import { ClipTokenizer } from './tokenizer';
+import { checkTokenizerPatterns, ClipTokenizer } from './tokenizer';
 
 // The reference data lives next to the repository (../shared/clip-reference from the repo root).
 const REFERENCE_DIR = fileURLToPath(new URL('../../../shared/clip-reference/', import.meta.url));
@@ -108,5 +108,19 @@ describe.skipIf(missing?.skip === true)('ClipTokenizer', () => {
       expect(tokenizer.encode('a photo of a cat.')).toEqual({ ids: [49406, 320, 1125, 539, 49407], truncated: true });
       expect(() => ClipTokenizer.fromJson(json, config, 1)).toThrow(/context length/);
     });
+  });
+});
+
+describe('tokenizer pattern guard', () => {
+  const reference = JSON.parse(readFileSync(new URL('../../public/models/clip-shapes-tiny/tokenizer.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  it("accepts CLIP's tokenizer patterns (the bundled model's)", () => {
+    expect(() => checkTokenizerPatterns(reference)).not.toThrow();
+  });
+  it('refuses any other pattern, wherever it is, naming it', () => {
+    const evil = structuredClone(reference) as { normalizer: { normalizers: { pattern?: { Regex: string } }[] } };
+    const replace = evil.normalizer.normalizers.find((n) => n.pattern);
+    if (replace?.pattern) replace.pattern.Regex = '(x+x+)+y';
+    expect(() => checkTokenizerPatterns(evil as unknown as Record<string, unknown>)).toThrow(/"\(x\+x\+\)\+y", which is not one of the known/);
+    expect(() => checkTokenizerPatterns({ model: {}, decoder: { type: 'Replace', pattern: { Regex: '.*' } } })).toThrow(/known CLIP tokenizer patterns/);
   });
 });

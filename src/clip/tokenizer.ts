@@ -63,6 +63,46 @@ function postProcessorIds(tokenizerJson: Json): { start?: number; end?: number }
   return {};
 }
 
+/**
+ * The regular expressions a tokenizer.json may make the tokenizer run. The file comes from the
+ * network (any host a link names, with consent), and its patterns run on every label: a crafted
+ * one can backtrack for minutes and freeze the worker. So only the patterns of the tokenizers this
+ * app is made for are run: CLIP's (OpenAI CLIP, OpenCLIP and MobileCLIP exports share it) and
+ * GPT-2's byte-level split; anything else makes the model an `invalid-model`.
+ */
+export const KNOWN_TOKENIZER_PATTERNS: readonly string[] = [
+  // CLIP's normalizer: runs of whitespace become one space.
+  '\\s+',
+  // CLIP's pre-tokenizer split.
+  "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|[\\p{L}]+|[\\p{N}]|[^\\s\\p{L}\\p{N}]+",
+  // GPT-2's byte-level split (ByteLevel with use_regex, spelled out).
+  "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+",
+];
+
+/** Every `{ "Regex": "..." }` outside the vocabulary (normalizer, pre-tokenizer, decoder...). */
+function regexPatterns(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((item) => regexPatterns(item, found));
+  else if (isObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'Regex') found.push(typeof item === 'string' ? item : JSON.stringify(item));
+      else regexPatterns(item, found);
+    }
+  }
+  return found;
+}
+
+/** Throws when tokenizer.json would make the tokenizer run a pattern that is not a known one. */
+export function checkTokenizerPatterns(tokenizerJson: Json): void {
+  // The vocabulary and merges (`model`) hold no patterns and are by far the largest part.
+  const outsideVocabulary = Object.entries(tokenizerJson).filter(([key]) => key !== 'model');
+  for (const pattern of regexPatterns(Object.fromEntries(outsideVocabulary))) {
+    if (!KNOWN_TOKENIZER_PATTERNS.includes(pattern)) {
+      const shown = pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern;
+      throw new Error(`tokenizer.json uses the pattern ${JSON.stringify(shown)}, which is not one of the known CLIP tokenizer patterns this app runs`);
+    }
+  }
+}
+
 export class ClipTokenizer {
   private constructor(
     private readonly tokenizer: Tokenizer,
@@ -81,6 +121,7 @@ export class ClipTokenizer {
       throw new Error('tokenizer.json: expected an object with a "model" section');
     }
     if (!isObject(tokenizerConfig)) throw new Error('tokenizer_config.json: expected an object');
+    checkTokenizerPatterns(tokenizerJson);
     if (!Number.isInteger(contextLength) || contextLength < 2) {
       throw new Error(`context length must be an integer of at least 2, got ${contextLength}`);
     }

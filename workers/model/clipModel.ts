@@ -6,7 +6,7 @@
 import type { ImageFit, PreprocessorConfig } from '../../src/clip';
 import type { ModelSource } from '../../src/clip/modelSource';
 import type { ClipTokenizer } from '../../src/clip/tokenizer';
-import type { FrameResult, ImageBatchResult, LoadedModel, NamedBlob, PreprocessResult, TextResult } from '../api';
+import type { FileVerification, FrameResult, ImageBatchResult, LoadedModel, NamedBlob, PreprocessResult, TextResult } from '../api';
 import { PersistentTextCache } from '../persistentTextCache';
 import { TextEmbeddingCache } from '../textCache';
 import { ImageEmbedder, type EmbedPixels } from './imageEmbedder';
@@ -25,6 +25,8 @@ export interface ModelParts {
   loadMs: number;
   /** In-memory text cache entries (per backend). */
   textCacheLimit?: number;
+  /** The files read so far and whether each was checked against a pin. */
+  verification: () => FileVerification;
 }
 
 export class ClipModel {
@@ -58,6 +60,7 @@ export class ClipModel {
       contextLength,
       fallbackReason,
       loadMs,
+      verification: this.parts.verification(),
     };
   }
 

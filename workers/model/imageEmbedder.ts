@@ -7,10 +7,18 @@ import { preprocessImage, type ImageFit, type PreprocessorConfig } from '../../s
 import type { ImageResult, NamedBlob, PreprocessResult } from '../api';
 import { decodeImage, readBitmap, type DecodedImage } from '../decodeImage';
 import { cancelledError, ClipError, toErrorData, type ClipErrorData } from '../errors';
+import { mapWithLimit } from '../mapWithLimit';
 import { yieldToEventLoop } from '../yieldToEventLoop';
 
 /** Images per vision run: enough to amortise the call, small enough to bound memory. */
 export const IMAGE_BATCH = 8;
+
+/**
+ * Files decoded at once. A decoded image lives as RGBA (4 bytes per pixel, twice while it is read
+ * back from the canvas) until it is preprocessed: a 100-megapixel photo needs about 800 MB, so
+ * eight at once would need gigabytes. Two at a time bound the peak and still overlap small files.
+ */
+export const DECODE_CONCURRENCY = 2;
 
 /** Runs the vision tower on `count` preprocessed images laid end to end: L2-normalised rows. */
 export type EmbedPixels = (pixels: Float32Array, count: number) => Promise<Float32Array>;
@@ -80,7 +88,7 @@ export class ImageEmbedder {
       if (start > 0) await yieldToEventLoop(); // an abort message gets its turn
       if (signal?.aborted) throw cancelledError();
       const slice = images.slice(start, start + IMAGE_BATCH);
-      await each(await Promise.all(slice.map(({ name, blob }) => this.prepare(name, blob))), start);
+      await each(await mapWithLimit(slice, DECODE_CONCURRENCY, ({ name, blob }) => this.prepare(name, blob)), start);
     }
   }
 

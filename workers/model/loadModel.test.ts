@@ -3,7 +3,7 @@
  * Loading the bundled model with onnxruntime-node from its folder: what the page is told, the
  * WebGPU → WASM fallback at creation, and typed errors for every way a model can be broken.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,22 @@ describe('loadClipModel', () => {
     const error = await loadFailure(brokenModel('tokenizer.json', JSON.stringify({ version: '1.0' })));
     expect(error).toMatchObject({ kind: 'invalid-model', file: 'tokenizer.json' });
     expect(error.message).toBe('The tokenizer could not be made: tokenizer.json: expected an object with a "model" section');
+  });
+
+  it('refuses a preprocessor that asks for huge images, as an invalid model', async () => {
+    const config = { do_resize: true, size: 6000, do_center_crop: true, crop_size: 6000, do_normalize: false };
+    const error = await loadFailure(brokenModel('preprocessor_config.json', JSON.stringify(config)));
+    expect(error).toMatchObject({ kind: 'invalid-model', file: 'preprocessor_config.json' });
+    expect(error.message).toContain('more than the 1024 pixels');
+  });
+
+  it('refuses a tokenizer whose patterns are not known ones, as an invalid model', async () => {
+    const tokenizer = JSON.parse(readFileSync(join(BUNDLED_MODEL_DIR, 'tokenizer.json'), 'utf8')) as { pre_tokenizer: { pretokenizers: { pattern: { Regex: string } }[] } };
+    const split = tokenizer.pre_tokenizer.pretokenizers[0];
+    if (split) split.pattern.Regex = '(a+)+$';
+    const error = await loadFailure(brokenModel('tokenizer.json', JSON.stringify(tokenizer)));
+    expect(error).toMatchObject({ kind: 'invalid-model', file: 'tokenizer.json' });
+    expect(error.message).toContain('(a+)+$');
   });
 
   it('fails with cancelled when its signal is aborted', async () => {

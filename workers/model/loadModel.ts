@@ -8,6 +8,7 @@ import { CONFIG_FILES, onnxFileName } from '../../src/clip/modelSource';
 import type { Capabilities, LoadRequest } from '../api';
 import { planBackend, wasmThreads } from '../backend';
 import { ClipError } from '../errors';
+import { recordVerification } from '../verification';
 import { fetchConfigs, invalidFile, type ModelConfigs, type ModelFiles, type ReadOptions } from '../modelFiles';
 import type { OrtRuntime } from '../ort';
 import { ClipModel } from './clipModel';
@@ -50,7 +51,10 @@ export async function loadClipModel(request: LoadRequest, context: LoadContext):
 
 async function loadAndKeep(request: LoadRequest, context: LoadContext): Promise<ClipModel> {
   const started = performance.now();
-  const { runtime, files, capabilities: caps, read = {} } = context;
+  const { runtime, capabilities: caps, read = {} } = context;
+  // Every read goes through the recorder, so the model can say which files were checked.
+  const recorded = recordVerification(context.files);
+  const files = recorded.files;
   const configs = await fetchConfigs(files, read);
   const preprocessor = parsePreprocessor(configs.preprocessor);
   const contextLength = textContextLength(configs);
@@ -95,6 +99,7 @@ async function loadAndKeep(request: LoadRequest, context: LoadContext): Promise<
     contextLength,
     loadMs: Math.round(performance.now() - started),
     textCacheLimit: context.textCacheLimit,
+    verification: recorded.report,
   });
   late.model = model;
   late.runner = runner;

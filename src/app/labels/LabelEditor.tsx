@@ -1,8 +1,10 @@
 /** The labels (one per line, or a preset), the prompt template, and prompt ensembling. */
+import { useState } from 'react';
 import { PRESETS } from '../../clip';
-import { appState, useLabelStore } from '../state';
+import { appParams, appState, useLabelStore } from '../state';
 import { EncodeStatus } from './EncodeStatus';
-import { parseLabels } from './labels';
+import { limitMessage, parseLabels, withinLimits } from './labels';
+import './limits.css';
 
 const MY_LABELS = '__mine__';
 
@@ -17,6 +19,9 @@ export function LabelEditor() {
   // Store actions never change: no need to subscribe to them.
   const { setLabelsText, setTemplate, setEnsemble, applyPreset, restoreMyLabels, undo } = appState.labels.getState();
   const labels = parseLabels(labelsText);
+  const limits = withinLimits(labels, ensemble ? '' : template).problems;
+  // What the link that opened the page asked for beyond the limits (cut when it was read).
+  const [linkLimits, setLinkLimits] = useState(appParams.setup.limits ?? []);
   const truncated = encoded ? encoded.labels.filter((_, i) => encoded.truncated[i]) : [];
   const choice = preset ?? (myLabels === null ? MY_LABELS : '');
   return (
@@ -58,6 +63,22 @@ export function LabelEditor() {
         <input type="checkbox" checked={ensemble} onChange={(e) => setEnsemble(e.target.checked)} /> Prompt ensemble
         <span className="hint"> (average of several templates per label, as in the CLIP paper)</span>
       </label>
+      {limits.length > 0 && (
+        <div className="warning" role="status" data-testid="label-limits">
+          {limits.map((problem) => (
+            <p key={problem.kind}>{limitMessage(problem)}</p>
+          ))}
+        </div>
+      )}
+      {linkLimits.length > 0 && (
+        <div className="warning" role="status" data-testid="link-limits">
+          <p>The link asked for more than this app encodes, and was cut:</p>
+          {linkLimits.map((problem) => (
+            <p key={problem.kind}>{limitMessage(problem)}</p>
+          ))}
+          <button type="button" onClick={() => setLinkLimits([])}>Dismiss</button>
+        </div>
+      )}
       <EncodeStatus />
       {labels.length === 0 && <p className="warning" role="status">Add at least one label to classify images.</p>}
       {labels.length === 1 && (

@@ -5,9 +5,12 @@
 import { useState } from 'react';
 import { CATALOG, catalogEntry, downloadSize, towerPrecisions } from '../../clip';
 import { BUNDLED_MODEL_ID } from '../../clip/modelSource';
+import { describeVerification } from '../../../workers/verification';
 import { formatBytes } from '../components/format';
+import { plannedTowers } from '../../clip/sourcePolicy';
 import { appState, useModelStore } from '../state';
 import type { CachedModel } from './cachedModels';
+import { currentRequest } from '../state/modelStore';
 import { catalogSource } from './sources';
 import type { StoredModels } from './useStoredModels';
 import './models.css';
@@ -28,9 +31,11 @@ export function ModelPicker({ stored }: { stored: StoredModels }) {
   const complete = stored.models.filter((m) => m.complete);
   const incomplete = stored.models.filter((m) => !m.complete);
 
+  // A precision forced by the link or the precision select applies to the model picked here too.
+  const forced = useModelStore((s) => currentRequest(s, appState.initialRequest).precision ?? 'auto');
   const entry = catalogEntry(choice);
   const backend = info?.backend ?? 'wasm';
-  const precisions = towerPrecisions(choice, backend, info?.precision ?? 'fp32');
+  const precisions = forced !== 'auto' ? plannedTowers(choice, forced) : towerPrecisions(choice, backend, info?.precision ?? 'fp32');
   const size = entry ? downloadSize(entry, precisions) : 0;
   const cachedEntry = complete.find((c) => c.id === choice);
 
@@ -53,10 +58,12 @@ export function ModelPicker({ stored }: { stored: StoredModels }) {
             {size > 0 ? `download ≈ ${formatBytes(size)} on ${backend === 'webgpu' ? 'WebGPU' : 'WASM'}` : 'ships with the app'}
             {cachedEntry ? ` · stored in this browser (${formatBytes(cachedEntry.bytes)})` : ''}
             <br />
-            {revisionNote(entry.id, entry.revision, Object.keys(entry.integrity ?? {}).length)}
+            {choice === activeId && info
+              ? `${sourceNote(entry.id, info.source.revision)}; checked on load: ${describeVerification(info.verification)}`
+              : revisionNote(entry.id, entry.revision, Object.keys(entry.integrity ?? {}).length)}
           </p>
         )}
-        <button type="button" className="primary" disabled={busy || choice === activeId} onClick={() => void appState.model.getState().load({ source: catalogSource(choice) })}>
+        <button type="button" className="primary" disabled={busy || choice === activeId} onClick={() => void appState.model.getState().load({ source: catalogSource(choice) }, { consented: true })}>
           {cachedEntry ? 'Use this model' : 'Download and use'}
         </button>
         {complete.length > 0 && (
@@ -93,10 +100,14 @@ function StoredList({ models, label, onDelete }: { models: CachedModel[]; label:
   );
 }
 
-/** Which files the browser will get, and how they are checked on arrival. */
+/** Which files the browser will get, and how they will be checked on arrival. */
 function revisionNote(id: string, revision: string, pinnedFiles: number): string {
-  const checked = pinnedFiles > 0 ? `; ${pinnedFiles} files checked by size and SHA-256` : '';
-  if (id === BUNDLED_MODEL_ID) return `Served by this app${checked}`;
+  const checked = pinnedFiles > 0 ? `; the files it uses are checked by size and SHA-256 (${pinnedFiles} pinned)` : '; not verified (no pinned hashes)';
+  return `${sourceNote(id, revision)}${checked}`;
+}
+
+function sourceNote(id: string, revision: string): string {
+  if (id === BUNDLED_MODEL_ID) return 'Served by this app';
   if (!/^[0-9a-f]{40}$/.test(revision)) return `Hub revision: ${revision} (not pinned to a commit)`;
-  return `Hub commit ${revision.slice(0, 7)}${checked}`;
+  return `Hub commit ${revision.slice(0, 7)}`;
 }

@@ -2,12 +2,15 @@
 import { appState, useModelStore } from '../state';
 import { BackendBadge } from './BackendBadge';
 import { BackendPicker } from './BackendPicker';
+import { ConsentDialog } from './ConsentDialog';
+import { DeclinedNotice } from './DeclinedNotice';
 import { LoadError } from './LoadError';
 import { FileProgressList, LoadProgress } from './LoadProgress';
 import { ModelPicker } from './ModelPicker';
 import { StorageNotice } from './StorageNotice';
 import { useStoredModels } from './useStoredModels';
 import { StartNotice } from './StartNotice';
+import { VerificationBadge } from './VerificationBadge';
 
 export function StatusBar() {
   const active = useModelStore((s) => s.active);
@@ -21,6 +24,7 @@ export function StatusBar() {
       <div className="status-line">
         <span className="model-name" title={(pending ?? active)?.request.source.host}>{shownId}</span>
         {active && !pending && <BackendBadge model={active.model} />}
+        {active && !pending && <VerificationBadge model={active.model} />}
         {pending && <LoadProgress pending={pending} stillUsing={active?.request.source.id ?? null} />}
         <BackendPicker />
       </div>
@@ -30,6 +34,8 @@ export function StatusBar() {
       {active && !pending && <StorageNotice modelId={active.request.source.id} generation={active.model.generation} files={active.files} stored={stored} />}
       <StartNotice />
       {failure && !pending && <LoadError failure={failure} stillUsing={active?.request.source.id ?? null} />}
+      <DeclinedNotice />
+      <ConsentDialog />
     </section>
   );
 }

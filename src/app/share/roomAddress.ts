@@ -13,5 +13,5 @@ async function classroomInfo(): Promise<ClassroomInfo | null> {
 }
 
 export async function currentShareTarget(): Promise<ShareTarget> {
-  return shareTarget(currentSetupUrl(), await classroomInfo());
+  return shareTarget(currentSetupUrl({ forSharing: true }), await classroomInfo());
 }

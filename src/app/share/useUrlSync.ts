@@ -5,11 +5,15 @@ import { defaultLabels } from '../labels/defaultLabels';
 import { parseLabels } from '../labels/labels';
 import { bundledHost } from '../models/sources';
 import { appState } from '../state';
-import { writeSetup } from '../state/urlParams';
+import { shareableSetup, writeSetup, type SharedSetup } from '../state/urlParams';
 import { labelsToShare } from './shareTarget';
 
-/** The URL of the current setup: labels, template, preset, ensemble, the model in use, backend, view. */
-export function currentSetupUrl(): string {
+/**
+ * The URL of the current setup: labels, template, preset, ensemble, the model in use, backend,
+ * view. `forSharing`: a link for others, which leaves out a model host that is neither the hub nor
+ * this app (see `shareableSetup`).
+ */
+export function currentSetupUrl({ forSharing = false } = {}): string {
   const { labelsText, template, preset, ensemble } = appState.labels.getState();
   const model = appState.model.getState();
   // The model in use: a switch that is loading or failed is not shared until it works.
@@ -17,21 +21,19 @@ export function currentSetupUrl(): string {
   const { source } = request;
   // Default hosts stay out of the link: the hub for hub models, the app itself for the bundled one.
   const defaultHost = source.id === BUNDLED_MODEL_ID ? bundledHost() : HUB_HOST;
-  const params = writeSetup(
-    {
-      labels: labelsToShare(parseLabels(labelsText), preset, defaultLabels(source.id)),
-      template,
-      preset,
-      ensemble,
-      model: source.id,
-      host: source.host === defaultHost ? null : source.host,
-      revision: source.revision,
-      precision: request.precision ?? null,
-      backend: request.backend,
-      view: appState.ui.getState().view,
-    },
-    new URLSearchParams(location.search),
-  );
+  const setup: SharedSetup = {
+    labels: labelsToShare(parseLabels(labelsText), preset, defaultLabels(source.id)),
+    template,
+    preset,
+    ensemble,
+    model: source.id,
+    host: source.host === defaultHost ? null : source.host,
+    revision: source.revision,
+    precision: request.precision ?? null,
+    backend: request.backend,
+    view: appState.ui.getState().view,
+  };
+  const params = writeSetup(forSharing ? shareableSetup(setup, location.href) : setup, new URLSearchParams(location.search));
   const query = params.toString();
   return `${location.origin}${location.pathname}${query ? `?${query}` : ''}`;
 }

@@ -5,6 +5,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LoadRequest } from '../../../workers/api';
 import type { ModelSource } from '../../clip/modelSource';
+import type { SourceAssessment } from '../../clip/sourcePolicy';
 import { DEFAULT_TEMPLATE } from '../labels/labels';
 import { defaultLabels } from '../labels/defaultLabels';
 import type { ClipClient } from '../worker/clipClient';
@@ -36,9 +37,12 @@ export interface AppStateDeps {
   probeClient?: () => ProbeClient;
   params: AppParams;
   resolveSource?: (source: ModelSource) => Promise<ModelSource>;
+  /** The model-source policy, asked before every load (src/clip/sourcePolicy.ts). */
+  assess?: (request: LoadRequest) => SourceAssessment;
   now?: () => number;
   createObjectUrl?: (blob: Blob) => string;
   revokeObjectUrl?: (url: string) => void;
+  makeThumbnail?: (file: Blob) => Promise<string | null>;
 }
 
 /** The labels a URL opens with: its labels or preset, else the model's defaults. */
@@ -53,14 +57,14 @@ export function initialLabelSetup(params: AppParams): LabelSetup {
   };
 }
 
-export function createAppState({ client, probeClient = noProbeClient, params, resolveSource, now, createObjectUrl, revokeObjectUrl }: AppStateDeps): AppState {
+export function createAppState({ client, probeClient = noProbeClient, params, resolveSource, assess, now, createObjectUrl, revokeObjectUrl, makeThumbnail }: AppStateDeps): AppState {
   const initialRequest: LoadRequest = {
     source: params.source,
     backend: params.backend,
     precision: params.precision,
     ...(params.threads !== null ? { threads: params.threads } : {}),
   };
-  const model = createModelStore({ client, initial: initialRequest, resolveSource, now });
+  const model = createModelStore({ client, initial: initialRequest, resolveSource, assess, now });
   const currentGeneration = () => model.getState().active?.model.generation ?? null;
   return {
     client,
@@ -68,7 +72,7 @@ export function createAppState({ client, probeClient = noProbeClient, params, re
     initialModelId: params.source.id,
     model,
     labels: createLabelStore({ client, initial: initialLabelSetup(params), now }),
-    gallery: createGalleryStore({ client, currentGeneration, createObjectUrl, revokeObjectUrl }),
+    gallery: createGalleryStore({ client, currentGeneration, createObjectUrl, revokeObjectUrl, makeThumbnail }),
     ui: createUiStore({ view: params.view, presenting: params.present }),
     probe: createProbeStore({ client: probeClient }),
   };

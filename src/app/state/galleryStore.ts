@@ -78,6 +78,11 @@ export interface GalleryStoreDeps {
   currentGeneration: () => number | null;
   createObjectUrl?: (blob: Blob) => string;
   revokeObjectUrl?: (url: string) => void;
+  /**
+   * A downscaled thumbnail's object URL (src/app/gallery/thumbnail.ts), set on the item when it
+   * is ready. Without it, the file itself is shown (`createObjectUrl`).
+   */
+  makeThumbnail?: (file: Blob) => Promise<string | null>;
 }
 
 export function createGalleryStore({
@@ -85,6 +90,7 @@ export function createGalleryStore({
   currentGeneration,
   createObjectUrl = (blob) => URL.createObjectURL(blob),
   revokeObjectUrl = (url) => URL.revokeObjectURL(url),
+  makeThumbnail,
 }: GalleryStoreDeps): StoreApi<GalleryState> {
   let nextId = 1;
   /** Encodes in flight; Clear stops them. */
@@ -93,6 +99,17 @@ export function createGalleryStore({
   return createStore<GalleryState>((set, get) => {
     function update(id: number, changes: Partial<Pick<GalleryItem, 'truth' | 'domain' | 'caption'>>): void {
       set((state) => ({ items: state.items.map((item) => (item.id === id ? { ...item, ...changes } : item)) }));
+    }
+
+    /** Sets the item's thumbnail when it is ready; an item removed meanwhile gets none. */
+    async function addThumbnail(id: number, file: Blob): Promise<void> {
+      const url = await makeThumbnail?.(file).catch(() => null);
+      if (!url) return;
+      if (!get().items.some((item) => item.id === id)) {
+        revokeObjectUrl(url);
+        return;
+      }
+      set((state) => ({ items: state.items.map((item) => (item.id === id ? { ...item, url } : item)) }));
     }
 
     async function encode(targets: GalleryItem[]): Promise<void> {
@@ -138,12 +155,13 @@ export function createGalleryStore({
           truth,
           domain,
           caption,
-          url: file.type.startsWith('image/') || !file.type ? createObjectUrl(file) : null,
+          url: !makeThumbnail && (file.type.startsWith('image/') || !file.type) ? createObjectUrl(file) : null,
           status: 'pending',
           file,
         }));
         // Newest first, as a person scanning results expects.
         set((state) => ({ items: [...[...added].reverse(), ...state.items] }));
+        if (makeThumbnail) for (const item of added) if (item.file.type.startsWith('image/') || !item.file.type) void addThumbnail(item.id, item.file);
         await encode(added);
       },
       setTruth(id, label) {

@@ -7,8 +7,10 @@ import { useStore } from 'zustand';
 import { openGalleryStorage } from '../gallery/galleryStorage';
 import { createGalleryKeeping, keepGallery, type GalleryKeepingState } from '../gallery/persistGallery';
 import { listCachedModels } from '../models/cachedModels';
-import { bundledHost, bundledSource, catalogSource, preferSameOriginCopy } from '../models/sources';
 import { catalogEntry } from '../../clip/catalog';
+import { assessLoad } from '../../clip/sourcePolicy';
+import { thumbnailUrl } from '../gallery/thumbnail';
+import { bundledHost, bundledSource, catalogSource, preferSameOriginCopy } from '../models/sources';
 import { WorkerClipClient } from '../worker/clipClient';
 import { WorkerProbeClient } from '../worker/probeClient';
 import { createAppState } from './appState';
@@ -34,6 +36,11 @@ export const appState = createAppState({
   probeClient: () => probeClient,
   params: appParams,
   resolveSource: (source) => preferSameOriginCopy(source, appParams.setup.host !== null),
+  // Links and the precision select are not consent: other hosts, unverified files and large
+  // downloads are asked about before a single request (src/clip/sourcePolicy.ts).
+  assess: (request) => assessLoad(request, location.href),
+  // Cards show a small copy, not the full-resolution photo.
+  makeThumbnail: thumbnailUrl,
 });
 
 /** Says when the start used another model than the one asked for (offline, hub unreachable). */

@@ -11,7 +11,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ClipError } from '../../../workers/errors';
 import { averageEmbeddings, ENSEMBLE_TEMPLATES, ensemblePrompts, presetById } from '../../clip';
-import { applyTemplate, parseLabels } from '../labels/labels';
+import { applyTemplate, parseLabels, withinLimits } from '../labels/labels';
 import type { ClipClient } from '../worker/clipClient';
 
 export interface LabelSetup {
@@ -185,12 +185,14 @@ export function createLabelStore({ client, initial, now = () => performance.now(
       async encode(target) {
         const setup = pickSetup(get());
         const key = setupKey(setup);
-        const labels = parseLabels(setup.labelsText);
+        // At most MAX_LABELS labels of MAX_LABEL_LENGTH characters and a MAX_TEMPLATE_LENGTH
+        // template are encoded; the label editor says what was left out.
+        const { labels, template } = withinLimits(parseLabels(setup.labelsText), setup.template);
         controller?.abort();
         const mine = new AbortController();
         controller = mine;
-        const templates = setup.ensemble ? ENSEMBLE_TEMPLATES : [setup.template];
-        const prompts = setup.ensemble ? ensemblePrompts(labels, templates) : labels.map((label) => applyTemplate(setup.template, label));
+        const templates = setup.ensemble ? ENSEMBLE_TEMPLATES : [template];
+        const prompts = setup.ensemble ? ensemblePrompts(labels, templates) : labels.map((label) => applyTemplate(template, label));
         const started = now();
         set({ encoding: { key, generation: target.generation, progress: { done: 0, total: prompts.length } }, error: null });
         try {

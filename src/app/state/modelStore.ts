@@ -8,6 +8,7 @@ import type { FileProgress, LoadedModel, LoadRequest } from '../../../workers/ap
 import { ClipError, type ClipErrorData } from '../../../workers/errors';
 import type { ModelSource } from '../../clip/modelSource';
 import type { ImageFit } from '../../clip/preprocess/fit';
+import type { SourceAssessment } from '../../clip/sourcePolicy';
 import type { ClipClient } from '../worker/clipClient';
 
 export interface PendingLoad {
@@ -31,6 +32,20 @@ export interface LoadFailure {
   error: ClipErrorData;
 }
 
+/** A load that waits for the user's consent (or was declined): nothing was requested for it. */
+export interface ConsentQuestion {
+  request: LoadRequest;
+  assessment: SourceAssessment;
+}
+
+export interface LoadOptions {
+  /**
+   * The user chose this in the app's own picker, with its size shown: that is consent. A link's
+   * parameters and the precision select are not (see src/clip/sourcePolicy.ts).
+   */
+  consented?: boolean;
+}
+
 export interface ModelState {
   active: ActiveModel | null;
   pending: PendingLoad | null;
@@ -39,6 +54,10 @@ export interface ModelState {
   notice: string | null;
   /** Loads started so far: a choice made in a picker before the latest load is out of date. */
   loadCount: number;
+  /** A load that needs the user's consent before a single request is made. */
+  consent: ConsentQuestion | null;
+  /** The last load the user declined: nothing was downloaded for it. */
+  declined: ConsentQuestion | null;
   /**
    * How images are fitted to the model's input (CLIP's centre crop, or the whole image padded): the
    * user's choice, asked of every load and switched on the model in use, whose `imageFit` follows
@@ -48,9 +67,14 @@ export interface ModelState {
   setImageFit: (fit: ImageFit) => Promise<void>;
   /**
    * Load a model. Omitted parts of the request keep the active model's (or, before any model,
-   * the URL's). A newer load replaces one in progress.
+   * the URL's). A newer load replaces one in progress. A load the source policy does not allow on
+   * its own waits in `consent` instead (unless `options.consented`, or the same key was consented).
    */
-  load: (request?: Partial<LoadRequest>) => Promise<void>;
+  load: (request?: Partial<LoadRequest>, options?: LoadOptions) => Promise<void>;
+  /** The user agreed to the load in `consent`: it starts. */
+  approve: () => Promise<void>;
+  /** The user declined the load in `consent`: nothing is downloaded, the model in use stays. */
+  decline: () => void;
   /** Load again what failed last. */
   retry: () => Promise<void>;
   /** Stop the load in progress. */
@@ -66,6 +90,8 @@ export interface ModelStoreDeps {
   initial: LoadRequest;
   /** The source to actually load from (e.g. a same-origin copy of a hub model); identity by default. */
   resolveSource?: (source: ModelSource) => Promise<ModelSource>;
+  /** The source policy (src/clip/sourcePolicy.ts); without it every load starts at once. */
+  assess?: (request: LoadRequest) => SourceAssessment;
   now?: () => number;
 }
 
@@ -83,8 +109,10 @@ export function currentRequest(state: Pick<ModelState, 'active' | 'pending'>, in
   return state.pending?.request ?? state.active?.request ?? initial;
 }
 
-export function createModelStore({ client, initial, resolveSource = (s) => Promise.resolve(s), now = () => performance.now() }: ModelStoreDeps): StoreApi<ModelState> {
+export function createModelStore({ client, initial, resolveSource = (s) => Promise.resolve(s), assess, now = () => performance.now() }: ModelStoreDeps): StoreApi<ModelState> {
   let controller: AbortController | null = null;
+  /** Consent holds for this page's life, per host, model, revision and precision. */
+  const consented = new Set<string>();
 
   return createStore<ModelState>((set, get) => ({
     active: null,
@@ -97,9 +125,19 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
       set({ imageFit: fit });
       await applyImageFit(client, get, set);
     },
-    async load(changes = {}) {
+    consent: null,
+    declined: null,
+    async load(changes = {}, options = {}) {
       const base = get().active?.request ?? initial;
       const request: LoadRequest = { ...base, ...changes };
+      const assessment = assess?.(request);
+      if (assessment && assessment.reasons.length > 0 && !options.consented && !consented.has(assessment.key)) {
+        // Asked before anything is requested; a load in progress goes on until the user answers.
+        set({ consent: { request, assessment }, declined: null });
+        return;
+      }
+      if (assessment && options.consented) consented.add(assessment.key);
+      set({ consent: null, declined: null });
       controller?.abort();
       const mine = new AbortController();
       controller = mine;
@@ -132,6 +170,15 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
       } finally {
         if (controller === mine) controller = null;
       }
+    },
+    async approve() {
+      const question = get().consent;
+      if (!question) return;
+      await get().load(question.request, { consented: true });
+    },
+    decline() {
+      const question = get().consent;
+      if (question) set({ consent: null, declined: question });
     },
     async retry() {
       const failed = get().failure?.request;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST } from '../../clip/modelSource';
 import { CIFAR10_LABELS, IMAGENET_LABELS } from '../../clip/presets';
 import { DEFAULT_TEMPLATE } from '../labels/labels';
-import { EMPTY_SETUP, readSetup, resolveLabels, writeSetup, type SharedSetup } from './urlParams';
+import { EMPTY_SETUP, readAppParams, readSetup, resolveLabels, shareableSetup, writeSetup, type SharedSetup } from './urlParams';
 
 function setup(overrides: Partial<SharedSetup>): SharedSetup {
   return { ...EMPTY_SETUP, ...overrides };
@@ -147,5 +147,50 @@ describe('resolveLabels', () => {
     expect(resolveLabels(setup({ preset: 'imagenet' }))).toHaveLength(998);
     expect(resolveLabels(setup({ preset: 'gone' }))).toBeNull();
     expect(resolveLabels(EMPTY_SETUP)).toBeNull();
+  });
+});
+
+describe('shareableSetup', () => {
+  const page = 'https://clip.school.example/app/';
+  const base = { ...EMPTY_SETUP, labels: ['cat'] };
+  it('leaves a foreign host out of shared links, and a model that only exists there', () => {
+    expect(shareableSetup({ ...base, model: DEFAULT_MODEL_ID, host: 'https://evilhuggingface.co' }, page)).toMatchObject({ model: DEFAULT_MODEL_ID, host: null });
+    expect(shareableSetup({ ...base, model: 'evil/model', host: 'https://example.invalid', revision: 'x' }, page)).toMatchObject({ model: null, host: null, revision: null });
+  });
+  it('keeps the hub and the page’s own origin', () => {
+    expect(shareableSetup({ ...base, model: 'a/b', host: '/models' }, page).host).toBe('/models');
+    expect(shareableSetup({ ...base, model: 'a/b', host: 'https://clip.school.example/models' }, page).host).toBe('https://clip.school.example/models');
+    expect(shareableSetup({ ...base, model: 'a/b', host: HUB_HOST }, page).host).toBe(HUB_HOST);
+  });
+});
+
+describe('readAppParams threads', () => {
+  const threads = (query: string, cores: number) => readAppParams(new URLSearchParams(query), 'http://app.test/models', cores).threads;
+  it('caps ?threads at the number of cores: ?threads=32 does not start 32 workers', () => {
+    expect(threads('threads=32', 2)).toBe(2);
+    expect(threads('threads=32', 8)).toBe(8);
+    expect(threads('threads=1', 8)).toBe(1);
+  });
+  it('ignores values that are not a positive whole number', () => {
+    for (const value of ['0', '-3', '1.5', 'abc', '', '1e9x']) expect(threads(`threads=${value}`, 4), value).toBeNull();
+    expect(threads('', 4)).toBeNull();
+  });
+});
+
+describe('readSetup limits', () => {
+  it('cuts a link with 300 000 labels and a 100 kB template, and says so', () => {
+    const params = new URLSearchParams();
+    params.set('labels', Array.from({ length: 300_000 }, (_, i) => `l${i}`).join('\n'));
+    params.set('template', '{}'.repeat(50_000));
+    const read = readSetup(params);
+    expect(read.labels).toHaveLength(2000);
+    expect(read.template).toHaveLength(300);
+    expect(read.limits).toEqual([
+      { kind: 'too-many-labels', count: 300_000 },
+      { kind: 'long-template', length: 100_000 },
+    ]);
+  });
+  it('reports nothing for an ordinary link', () => {
+    expect(readSetup(new URLSearchParams('labels=cat%0Adog&template=a+{}')).limits).toBeUndefined();
   });
 });

@@ -29,8 +29,9 @@
 import type { BackendChoice } from '../../../workers/api';
 import { BUNDLED_MODEL_ID, DEFAULT_MODEL_ID, HUB_HOST, type ModelSource, type Precision } from '../../clip/modelSource';
 import { catalogEntry } from '../../clip/catalog';
+import { hostTrust } from '../../clip/sourcePolicy';
 import { presetById } from '../../clip/presets';
-import { DEFAULT_TEMPLATE, parseLabels } from '../labels/labels';
+import { DEFAULT_TEMPLATE, MAX_TEMPLATE_LENGTH, parseLabels, withinLimits, type LimitProblem } from '../labels/labels';
 import { isView, type View } from './views';
 
 export interface SharedSetup {
@@ -48,6 +49,8 @@ export interface SharedSetup {
   revision: string | null;
   precision: string | null;
   view: string | null;
+  /** What a link asked for beyond the limits and was cut (see `withinLimits`); absent when nothing was. */
+  limits?: LimitProblem[];
 }
 
 /** The labels of a preset id, or undefined for an unknown id. */
@@ -79,11 +82,16 @@ const TRUE_VALUES = new Set(['', '1', 'true', 'yes', 'on']);
 export function readSetup(params: URLSearchParams): SharedSetup {
   // Several `labels` parameters are joined, so a hand-written `?labels=cat&labels=dog` works too.
   const labelParams = params.getAll('labels');
-  const labels = parseLabels(labelParams.join('\n'));
+  const template = params.get('template');
+  // A link cannot make the page hold 300 000 labels or a 100 kB template: cut here, and the
+  // label editor says so.
+  const limited = withinLimits(parseLabels(labelParams.join('\n')), template ?? '');
+  const labels = limited.labels;
   const ensemble = params.get('ensemble');
   return {
+    ...(limited.problems.length > 0 ? { limits: limited.problems } : {}),
     labels: labels.length > 0 ? labels : null,
-    template: params.get('template'),
+    template: template !== null && template.trim().length > MAX_TEMPLATE_LENGTH ? limited.template : template,
     preset: trimmedOrNull(params.get('preset')),
     // `?ensemble` with no value counts as on.
     ensemble: ensemble !== null && TRUE_VALUES.has(ensemble.trim().toLowerCase()),
@@ -138,6 +146,17 @@ export function writeSetup(
   const view = trimmedOrNull(setup.view);
   if (view !== null && view !== DEFAULT_VIEW) out.set('view', view);
   return out;
+}
+
+/**
+ * A setup fit to hand to others: a model host other than the hub and this page's own origin is
+ * left out (a link must not send every student's browser to a server it names), and with it a
+ * model the catalog does not know (it would only exist there). `pageUrl` is the page's address.
+ */
+export function shareableSetup(setup: SharedSetup, pageUrl: string): SharedSetup {
+  if (setup.host === null || hostTrust(setup.host, pageUrl) !== 'foreign') return setup;
+  const known = setup.model === null || catalogEntry(setup.model) !== undefined;
+  return { ...setup, host: null, ...(known ? {} : { model: null, revision: null }) };
 }
 
 /**

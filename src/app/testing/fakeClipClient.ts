@@ -74,6 +74,7 @@ export class FakeClipClient implements ClipClient {
         contextLength: 77,
         fallbackReason: null,
         loadMs: 1,
+        verification: { checked: [], unchecked: ['config.json'] },
       };
       // The new model replaces the current one only once it is ready.
       this.current = model;

@@ -120,3 +120,16 @@ describe('parsePreprocessorConfig', () => {
     expect(() => parsePreprocessorConfig(json)).toThrow(message);
   });
 });
+
+describe('preprocessor size limits', () => {
+  const base = { do_resize: true, size: 224, do_center_crop: true, crop_size: 224, do_normalize: false };
+  it('accepts sides up to 1024 pixels', () => {
+    expect(parsePreprocessorConfig({ ...base, size: 1024, crop_size: 1024 }).outputWidth).toBe(1024);
+  });
+  it('refuses a crop_size of 6000 or a resize over 1024, naming the field', () => {
+    expect(() => parsePreprocessorConfig({ ...base, crop_size: 6000 })).toThrow(/crop_size is 6000, more than the 1024 pixels/);
+    expect(() => parsePreprocessorConfig({ ...base, size: { shortest_edge: 5000 } })).toThrow(/size\.shortest_edge is 5000/);
+    expect(() => parsePreprocessorConfig({ ...base, do_center_crop: false, size: { height: 224, width: 4096 } })).toThrow(/size\.width is 4096/);
+    expect(() => parsePreprocessorConfig({ ...base, crop_size: { height: 2000, width: 224 } })).toThrow(PreprocessorConfigError);
+  });
+});

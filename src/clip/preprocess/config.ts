@@ -82,6 +82,13 @@ function optionalBoolean(json: Json, key: string): boolean | undefined {
   return value;
 }
 
+/**
+ * The largest resize or crop side a model file may ask for. CLIP-family models take 224–448
+ * pixels; a remote file asking for 6000 would make every image a 6000×6000 float tensor (430 MB
+ * each, and gigabytes for a batch) before the model even rejects it.
+ */
+export const MAX_PREPROCESS_SIZE = 1024;
+
 function positiveInteger(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     fail(`${what} must be a positive integer, got ${JSON.stringify(value)}`);
@@ -89,16 +96,23 @@ function positiveInteger(value: unknown, what: string): number {
   return value;
 }
 
+/** A resize or crop side: a positive integer of at most MAX_PREPROCESS_SIZE. */
+function sideLength(value: unknown, what: string): number {
+  const size = positiveInteger(value, what);
+  if (size > MAX_PREPROCESS_SIZE) fail(`${what} is ${size}, more than the ${MAX_PREPROCESS_SIZE} pixels this app accepts`);
+  return size;
+}
+
 function parseResize(value: unknown): ResizeSpec {
   // A bare number means shortest edge for CLIP (get_size_dict(size, default_to_square=False)).
-  if (typeof value === 'number') return { kind: 'shortestEdge', size: positiveInteger(value, 'size') };
+  if (typeof value === 'number') return { kind: 'shortestEdge', size: sideLength(value, 'size') };
   if (!isObject(value)) fail(`size must be a number or an object, got ${JSON.stringify(value)}`);
   if (value.height !== undefined || value.width !== undefined) {
-    return { kind: 'exact', width: positiveInteger(value.width, 'size.width'), height: positiveInteger(value.height, 'size.height') };
+    return { kind: 'exact', width: sideLength(value.width, 'size.width'), height: sideLength(value.height, 'size.height') };
   }
   if (value.shortest_edge !== undefined) {
     if (value.longest_edge !== undefined) fail('size with both shortest_edge and longest_edge is not supported');
-    return { kind: 'shortestEdge', size: positiveInteger(value.shortest_edge, 'size.shortest_edge') };
+    return { kind: 'shortestEdge', size: sideLength(value.shortest_edge, 'size.shortest_edge') };
   }
   return fail(`size must have shortest_edge or height and width, got ${JSON.stringify(value)}`);
 }
@@ -106,11 +120,11 @@ function parseResize(value: unknown): ResizeSpec {
 function parseCrop(value: unknown): { width: number; height: number } {
   // A bare number is a square (get_size_dict(crop_size, default_to_square=True)).
   if (typeof value === 'number') {
-    const size = positiveInteger(value, 'crop_size');
+    const size = sideLength(value, 'crop_size');
     return { width: size, height: size };
   }
   if (!isObject(value)) fail(`crop_size must be a number or {height, width}, got ${JSON.stringify(value)}`);
-  return { width: positiveInteger(value.width, 'crop_size.width'), height: positiveInteger(value.height, 'crop_size.height') };
+  return { width: sideLength(value.width, 'crop_size.width'), height: sideLength(value.height, 'crop_size.height') };
 }
 
 function parseBackend(value: unknown): ImageProcessorBackend {
