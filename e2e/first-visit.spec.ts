@@ -58,5 +58,5 @@ test('with a photo model the samples are photos, fetched from the app and classi
   await expect(samples.getByRole('button')).toHaveText(['a cat', 'coffee', 'an astronaut', 'a rocket', 'a horse (drawing)']);
   await samples.getByRole('button', { name: 'Try a sample: a cat' }).click();
   await expect(resultFor(page, 'cat.jpg').locator('.scores li.top')).toBeVisible();
-  await expect(resultFor(page, 'cat.jpg').getByRole('img')).toHaveJSProperty('naturalWidth', 448);
+  await expect(resultFor(page, 'cat.jpg').getByRole('img', { name: 'cat.jpg' })).toHaveJSProperty('naturalWidth', 448);
 });

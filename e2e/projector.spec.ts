@@ -139,7 +139,8 @@ test('projector mode works in the window where full screen is refused, and its b
 
 test('in projector mode a model that fails to load is still shown, with the way on', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.route('https://huggingface.co/**', (route) => route.abort('internetdisconnected'));
+  // A hub that answers 404 (an unreachable one would start the bundled model by itself).
+  await page.route('https://huggingface.co/**', (route) => route.fulfill({ status: 404, body: 'Entry not found' }));
   await page.goto('/?model=Xenova/clip-vit-base-patch32&backend=wasm&present');
   await expect(page.locator('.app')).toHaveClass(/presenting/);
   const status = page.getByRole('region', { name: 'Model status' });

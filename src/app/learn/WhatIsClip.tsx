@@ -3,7 +3,9 @@
  * the percentages mean, and samples to try. Open until dismissed; the header's "What is CLIP?"
  * brings it back.
  */
+import { useState } from 'react';
 import { useStore } from 'zustand';
+import { useGalleryStore, useUiStore } from '../state';
 import { ClipDiagram } from './ClipDiagram';
 import { intro } from './introStore';
 import { Samples } from './Samples';
@@ -11,15 +13,37 @@ import './learn.css';
 
 export function WhatIsClip() {
   const open = useStore(intro, (s) => s.open);
-  if (!open) return null;
+  const requested = useStore(intro, (s) => s.requested);
+  // On the projector the page never scrolls: the panel shows there only when asked for, over the view.
+  const presenting = useUiStore((s) => s.presenting);
+  // Once there are results, the explanation folds to its title and the samples, so the results
+  // are on the first screen (a phone's especially); it can be unfolded again.
+  const hasImages = useGalleryStore((s) => s.items.length > 0);
+  const [unfolded, setUnfolded] = useState(false);
+  if (!open || (presenting && !requested)) return null;
+  const folded = hasImages && !unfolded && !presenting;
   return (
-    <section className="what-is-clip" aria-labelledby="what-is-clip-title" data-testid="what-is-clip">
+    <section className={`what-is-clip${folded ? ' folded' : ''}`} aria-labelledby="what-is-clip-title" data-testid="what-is-clip">
       <div className="what-is-clip-head">
         <h2 id="what-is-clip-title">What is CLIP?</h2>
+        {hasImages && (
+          <button type="button" aria-expanded={!folded} onClick={() => setUnfolded(folded)}>
+            {folded ? 'Show the explanation' : 'Fold'}
+          </button>
+        )}
         <button type="button" onClick={() => intro.getState().dismiss()}>
           Got it, hide this
         </button>
       </div>
+      {!folded && <Explanation />}
+      <Samples />
+    </section>
+  );
+}
+
+function Explanation() {
+  return (
+    <>
       <div className="what-is-clip-text">
         <p>
           CLIP (OpenAI, 2021) learned what pictures show from 400 million images found on the web together with their
@@ -40,8 +64,7 @@ export function WhatIsClip() {
         which of your labels fits best, not whether any fits: one label alone always gets 100%, and a photo of a coffee cup
         still gets a winner among “cat”, “dog” and “car”. Add a label that fits, and watch it take over.
       </p>
-      <Samples />
-    </section>
+    </>
   );
 }
 

@@ -6,6 +6,8 @@ export const INTRO_DISMISSED_KEY = 'clip-intro-dismissed';
 
 export interface IntroState {
   open: boolean;
+  /** Opened on request (the header's button), not just never dismissed: projector mode shows only that. */
+  requested: boolean;
   show: () => void;
   /** Closes it, and remembers that this browser has seen it. */
   dismiss: () => void;
@@ -20,14 +22,15 @@ export function createIntroStore(storage: KeyValueStorage | null = browserStorag
   }
   return createStore<IntroState>((set) => ({
     open: !seen,
-    show: () => set({ open: true }),
+    requested: false,
+    show: () => set({ open: true, requested: true }),
     dismiss: () => {
       try {
         storage?.setItem(INTRO_DISMISSED_KEY, '1');
       } catch {
         // not remembered: it shows again on the next visit
       }
-      set({ open: false });
+      set({ open: false, requested: false });
     },
   }));
 }
