@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 import { browserGlobalsInPage } from './scripts/eslint/browserGlobalsInPage.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', '.bench'] },
+  // assembly/: AssemblyScript (compiled by asc, not tsc: its casts such as <usize> mean something there).
+  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', '.bench', 'assembly'] },
   {
     // Type-aware: each file is linted with the types of the tsconfig that includes it
     // (tsconfig.app.json, tsconfig.node.json or tsconfig.sw.json, found through tsconfig.json).

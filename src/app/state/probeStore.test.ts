@@ -1,11 +1,11 @@
 /** The probe store against a fake probe client (the worker boundary): training, progress, cancel, errors, examples. */
 import { describe, expect, it } from 'vitest';
 import { ClipError } from '../../../workers/errors';
-import type { TrainedProbe } from '../../clip/probe';
+import { noWork, type TrainedProbe } from '../../clip/probe';
 import type { ProbeClient, ProbeCallOptions } from '../worker/probeClient';
 import { createProbeStore, MAX_EXAMPLES_PER_CLASS, type TrainRequest } from './probeStore';
 
-const trained: TrainedProbe = { classes: ['a', 'b'], dim: 2, weights: Float64Array.from([1, 0, 0, 1]), intercepts: Float64Array.from([0, 0]), c: 10, start: 'zero', sweep: null, folds: 0, examples: 4 };
+const trained: TrainedProbe = { classes: ['a', 'b'], dim: 2, weights: Float64Array.from([1, 0, 0, 1]), intercepts: Float64Array.from([0, 0]), c: 10, start: 'zero', sweep: null, folds: 0, examples: 4, work: { sweep: noWork(), final: noWork() } };
 const request: TrainRequest = {
   input: { embeddings: new Float32Array(8), dim: 2, y: Int32Array.from([0, 0, 1, 1]), classes: ['a', 'b'], zeroShot: null },
   start: 'zero',

@@ -3,7 +3,7 @@
  * fit on all the data), draw the k-shot curve, and fill the distribution-shift table. Inputs are
  * plain arrays (what crosses to a worker); embeddings are L2-normalised here, in Float64.
  */
-import { chooseC, cvFitCount, DEFAULT_C_GRID, FINAL_FIT, type SweepPoint } from './crossValidation';
+import { addFit, chooseC, cvFitCount, DEFAULT_C_GRID, FINAL_FIT, noWork, type SweepPoint, type Work } from './crossValidation';
 import { fitLogistic, normalisedMatrix, predict, selectRows, type Matrix } from './logistic';
 import { indicesByClass, kShotSplit, seededRandom } from './random';
 
@@ -37,6 +37,8 @@ export interface TrainedProbe {
   sweep: SweepPoint[] | null;
   folds: number;
   examples: number;
+  /** What training computed: the sweep (all folds and C values) and the final fit. */
+  work: { sweep: Work; final: Work };
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -73,9 +75,11 @@ function trainOn(x: Matrix, y: Int32Array, classes: string[], prior: Float64Arra
   let done = 0;
   const tick = () => onProgress?.(++done, total);
   const choice = chooseC({ x, y, classes: K, prior }, { seed, onFit: tick });
-  const fit = fitLogistic({ x, y, classes: K, c: choice.c, prior }, FINAL_FIT);
+  const fit = fitLogistic({ x, y, classes: K, c: choice.c, prior }, { ...FINAL_FIT, start: choice.start });
   tick();
-  return { classes, dim: x.cols, weights: fit.model.weights, intercepts: fit.model.intercepts, c: choice.c, start, sweep: choice.sweep, folds: choice.folds, examples: y.length };
+  const final = noWork();
+  addFit(final, fit, y.length, x.cols, K);
+  return { classes, dim: x.cols, weights: fit.model.weights, intercepts: fit.model.intercepts, c: choice.c, start, sweep: choice.sweep, folds: choice.folds, examples: y.length, work: { sweep: choice.work, final } };
 }
 
 export interface KShotPoint {
