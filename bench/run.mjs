@@ -6,7 +6,7 @@
  *
  *   --quick            a few minutes: 2 threads only, fewer runs and labels, no WebGPU
  *   --threads=1,2      WASM thread counts to measure
- *   --only=a,b         sections: app,peer,native,text,cold,camera,webgpu (default: all)
+ *   --only=a,b         sections: app,peer,native,text,cold,camera,memory,webgpu (default: all)
  *   --no-build         reuse dist/ and .bench/peer-dist/
  *   --no-report        keep BENCHMARKS.md as it is (results.json is still written)
  *   --merge            keep the previous results.json's other figures (re-measure a failed part)
@@ -21,6 +21,7 @@ import { appColdStart, appWebGpu, runApp } from './app.mjs';
 import { launch } from './browser.mjs';
 import { startLoadMonitor } from './load.mjs';
 import { makeImages } from './images.mjs';
+import { appMemory, writePhotos } from './memory.mjs';
 import { machineInfo } from './machine.mjs';
 import { runNative } from './native.mjs';
 import { peerPipeline, runPeer } from './peer.mjs';
@@ -38,11 +39,11 @@ const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?
 
 const quick = flag('quick');
 const threadList = option('threads', quick ? '2' : '1,2').split(',').map(Number);
-const sections = new Set(option('only', 'app,peer,native,text,cold,camera,webgpu').split(','));
+const sections = new Set(option('only', 'app,peer,native,text,cold,camera,memory,webgpu').split(','));
 if (quick) sections.delete('webgpu');
 const plan = quick
-  ? { image: { warmup: 1, runs: 3 }, image8: { warmup: 1, runs: 1 }, labels: 200, singleRuns: 2, ensembleLabels: 20, ensembleRuns: 1, cameraSeconds: 8 }
-  : { image: { warmup: 3, runs: 15 }, image8: { warmup: 1, runs: 3 }, labels: 1000, singleRuns: 3, ensembleLabels: 200, ensembleRuns: 1, cameraSeconds: 15 };
+  ? { image: { warmup: 1, runs: 3 }, image8: { warmup: 1, runs: 1 }, labels: 200, singleRuns: 2, ensembleLabels: 20, ensembleRuns: 1, cameraSeconds: 8, memoryPhotos: 20 }
+  : { image: { warmup: 3, runs: 15 }, image8: { warmup: 1, runs: 3 }, labels: 1000, singleRuns: 3, ensembleLabels: 200, ensembleRuns: 1, cameraSeconds: 15, memoryPhotos: 100 };
 
 const started = Date.now();
 const log = (...a) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s]`, ...a);
@@ -61,7 +62,7 @@ async function main() {
 
   const { chromiumArgs } = (await runnerImport(join(ROOT, 'playwright.config.ts'), { configFile: false, logLevel: 'warn' })).module;
   const clip = (await runnerImport(join(ROOT, 'src/clip/index.ts'), { configFile: false, logLevel: 'warn' })).module;
-  const { defaultLabels } = (await runnerImport(join(ROOT, 'src/app/state/defaultLabels.ts'), { configFile: false, logLevel: 'warn' })).module;
+  const { defaultLabels } = (await runnerImport(join(ROOT, 'src/app/labels/defaultLabels.ts'), { configFile: false, logLevel: 'warn' })).module;
   const tokenizer = clip.ClipTokenizer.fromJson(
     JSON.parse(await readFile(join(MODEL_DIR, 'tokenizer.json'), 'utf8')),
     JSON.parse(await readFile(join(MODEL_DIR, 'tokenizer_config.json'), 'utf8')),
@@ -94,14 +95,14 @@ async function main() {
     texts: { single: { texts: texts.single[0].length, runs: texts.single.length }, ensemble: { texts: texts.ensemble[0].length, runs: texts.ensemble.length, templates: clip.ENSEMBLE_TEMPLATES.length } },
     coldStartLabels: everyday,
     threads: threadList,
-    app: {}, peer: {}, native: {}, coldStart: { app: {}, peer: {} }, camera: { app: {}, peer: {} }, webgpu: null,
+    app: {}, peer: {}, native: {}, coldStart: { app: {}, peer: {} }, camera: { app: {}, peer: {} }, memory: {}, webgpu: null,
     errors: [],
     load: {},
   };
   if (flag('merge')) {
     // re-measure some sections and keep the rest of the previous run's figures
     const previous = JSON.parse(await readFile(join(OUT, 'results.json'), 'utf8'));
-    for (const key of ['app', 'peer', 'native', 'coldStart', 'camera', 'webgpu']) results[key] = previous[key];
+    for (const key of ['app', 'peer', 'native', 'coldStart', 'camera', 'memory', 'webgpu']) results[key] = previous[key] ?? results[key];
     results.load = previous.load ?? {};
     results.threads = [...new Set([...previous.threads, ...threadList])].sort();
     results.errors = previous.errors.filter((e) => !threadList.some((t) => e.section.endsWith(` ${t}t`)) || ![...sections].some((s) => e.section.startsWith(s)));
@@ -123,6 +124,7 @@ async function main() {
   };
   const textFor = sections.has('text') ? texts : {};
   const common = { base, chromiumArgs, images, plan, log };
+  const photos = sections.has('memory') ? writePhotos(join(OUT, 'photos'), images.photo, plan.memoryPhotos) : [];
 
   for (const threads of threadList) {
     log(`--- WASM, ${threads} thread(s)`);
@@ -139,6 +141,7 @@ async function main() {
       await attempt(`app camera ${threads}t`, async () => (results.camera.app[threads] = await appCamera({ ...common, threads, y4m, seconds: plan.cameraSeconds })));
       await attempt(`peer camera ${threads}t`, async () => (results.camera.peer[threads] = await peerCamera({ ...common, threads, y4m, seconds: plan.cameraSeconds })));
     }
+    if (sections.has('memory')) await attempt(`app memory ${threads}t`, async () => (results.memory[threads] = await appMemory({ ...common, threads, photos, manyCount: plan.memoryPhotos })));
   }
   if (sections.has('peer') && !quick) {
     log('--- peer with its default thread count');
