@@ -8,11 +8,28 @@
  * supervisor waits for the work to move on instead of for pings; while it is not, a ping must be
  * answered within seconds.
  *
+ * A worker that closed or was killed is told apart from a busy one by its pulse (pulse.worker.ts):
+ * a child worker, on its own thread, that beats on a port the page holds, and stops with it.
+ *
  * Messages go out on the worker's own port beside Comlink's (which ignores messages without its
  * call id), so they cost no round trip and need no page callback.
  */
 
 export const LIVENESS_MESSAGE = 'clip-liveness';
+export const PULSE_MESSAGE = 'clip-pulse';
+
+/** How often the pulse beats. */
+export const PULSE_MS = 500;
+
+/** The port the worker's pulse beats on, sent to the page once at start. */
+export interface PulseMessage {
+  type: typeof PULSE_MESSAGE;
+  port: MessagePort;
+}
+
+export function isPulseMessage(data: unknown): data is PulseMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === PULSE_MESSAGE;
+}
 
 export interface LivenessMessage {
   type: typeof LIVENESS_MESSAGE;

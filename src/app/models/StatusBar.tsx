@@ -5,24 +5,28 @@ import { BackendPicker } from './BackendPicker';
 import { LoadError } from './LoadError';
 import { FileProgressList, LoadProgress } from './LoadProgress';
 import { ModelPicker } from './ModelPicker';
+import { WorkerHealthMessage, WorkerStateBadge } from './WorkerHealth';
 
 export function StatusBar() {
   const active = useModelStore((s) => s.active);
   const pending = useModelStore((s) => s.pending);
   const failure = useModelStore((s) => s.failure);
   const notice = useModelStore((s) => s.notice);
+  const worker = useModelStore((s) => s.worker.state);
   const shownId = (pending ?? active)?.request.source.id ?? failure?.request.source.id ?? appState.initialRequest.source.id;
   return (
     <section className="status" aria-label="Model status">
       <div className="status-line">
         <span className="model-name" title={(pending ?? active)?.request.source.host}>{shownId}</span>
-        {active && !pending && <BackendBadge model={active.model} />}
+        {worker !== 'running' && <WorkerStateBadge state={worker} />}
+        {active && !pending && worker === 'running' && <BackendBadge model={active.model} />}
         {pending && <LoadProgress pending={pending} stillUsing={active?.request.source.id ?? null} />}
         <BackendPicker />
       </div>
       {pending && <FileProgressList pending={pending} />}
       <ModelPicker />
       {notice && <p className="notice" role="status" data-testid="backend-notice">{notice}</p>}
+      <WorkerHealthMessage />
       {failure && !pending && <LoadError failure={failure} stillUsing={active?.request.source.id ?? null} />}
     </section>
   );

@@ -12,6 +12,7 @@ import { defaultLabels } from '../labels/defaultLabels';
 import type { AppState } from './appState';
 import { isInputError, type GalleryItem } from './galleryStore';
 import { setupKey } from './labelStore';
+import { listenToWorker } from './workerEvents';
 
 /** Typing is not interrupted by an encode per keystroke. */
 export const LABEL_DEBOUNCE_MS = 250;
@@ -108,9 +109,13 @@ export function startCoordinator(state: AppState, options: CoordinatorOptions = 
   };
 }
 
-/** Starts the app's own life: the coordinator, then the first model load (the URL's). */
+/** Starts the app's own life: the coordinator, the worker's events, then the first model load (the URL's). */
 export function startAppState(state: AppState, options: CoordinatorOptions = {}): () => void {
   const stop = startCoordinator(state, options);
+  const stopEvents = listenToWorker(state);
   void state.model.getState().load();
-  return stop;
+  return () => {
+    stopEvents();
+    stop();
+  };
 }

@@ -45,8 +45,5 @@ let started = false;
 export function startApp(): void {
   if (started) return;
   started = true;
-  clipClient.onEvent((event) => {
-    if (event.type === 'model-changed') appState.model.getState().modelChanged(event.model, event.message);
-  });
   startAppState(appState);
 }
