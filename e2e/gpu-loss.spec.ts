@@ -31,6 +31,9 @@ const DEVICE_PROBE = `(() => {
 })();
 `;
 
+/** What the probe keeps in the worker (devices: only `destroy` is used here). */
+type Probed = { __gpuDevices: { destroy(): void }[] };
+
 async function clipWorker(page: Page): Promise<Worker> {
   const find = () => page.workers().find((worker) => /\/clip\.worker-[^/]*\.js$/.test(worker.url()));
   await expect.poll(() => find() !== undefined).toBe(true);
@@ -49,11 +52,11 @@ test('losing the device onnxruntime runs on moves the model to WASM, says so, an
   await expect(topLabel(page, 'on-gpu.png')).toHaveText('red circle', { timeout: 120_000 });
 
   const worker = await clipWorker(page);
-  const devices = () => worker.evaluate(() => (self as unknown as { __gpuDevices: GPUDevice[] }).__gpuDevices.length);
+  const devices = () => worker.evaluate(() => (self as unknown as Probed).__gpuDevices.length);
   expect(await devices()).toBe(1);
 
   // The one device there is, is the one onnxruntime runs on: lose it.
-  await worker.evaluate(() => (self as unknown as { __gpuDevices: GPUDevice[] }).__gpuDevices.forEach((device) => device.destroy()));
+  await worker.evaluate(() => (self as unknown as Probed).__gpuDevices.forEach((device) => device.destroy()));
   await expect(page.getByTestId('backend-notice')).toContainText('The GPU device was lost', { timeout: 60_000 });
   await expect(page.getByTestId('backend-notice')).toContainText('switched to WASM');
   await expect(page.getByTestId('backend')).toContainText('WASM', { timeout: 60_000 });
