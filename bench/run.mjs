@@ -6,7 +6,7 @@
  *
  *   --quick            a few minutes: 2 threads only, fewer runs and labels, no WebGPU
  *   --threads=1,2      WASM thread counts to measure
- *   --only=a,b         sections: app,peer,native,text,cold,camera,webgpu,probe (default: all)
+ *   --only=a,b         sections: app,peer,native,text,cold,camera,memory,webgpu,probe (default: all)
  *   --no-build         reuse dist/ and .bench/peer-dist/
  *   --no-report        keep BENCHMARKS.md as it is (results.json is still written)
  *   --merge            keep the previous results.json's other figures (re-measure a failed part)
@@ -21,6 +21,7 @@ import { appColdStart, appWebGpu, runApp } from './app.mjs';
 import { launch } from './browser.mjs';
 import { startLoadMonitor } from './load.mjs';
 import { makeImages } from './images.mjs';
+import { appMemory, writePhotos } from './memory.mjs';
 import { machineInfo } from './machine.mjs';
 import { runNative } from './native.mjs';
 import { peerPipeline, runPeer } from './peer.mjs';
@@ -39,13 +40,13 @@ const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?
 
 const quick = flag('quick');
 const threadList = option('threads', quick ? '2' : '1,2').split(',').map(Number);
-const sections = new Set(option('only', 'app,peer,native,text,cold,camera,webgpu,probe').split(','));
+const sections = new Set(option('only', 'app,peer,native,text,cold,camera,memory,webgpu,probe').split(','));
 // The probe section needs no CLIP model (random embeddings): `--only=probe` skips making it.
 const needsModel = [...sections].some((s) => s !== 'probe');
 if (quick) sections.delete('webgpu');
 const plan = quick
-  ? { image: { warmup: 1, runs: 3 }, image8: { warmup: 1, runs: 1 }, labels: 200, singleRuns: 2, ensembleLabels: 20, ensembleRuns: 1, cameraSeconds: 8 }
-  : { image: { warmup: 3, runs: 15 }, image8: { warmup: 1, runs: 3 }, labels: 1000, singleRuns: 3, ensembleLabels: 200, ensembleRuns: 1, cameraSeconds: 15 };
+  ? { image: { warmup: 1, runs: 3 }, image8: { warmup: 1, runs: 1 }, labels: 200, singleRuns: 2, ensembleLabels: 20, ensembleRuns: 1, cameraSeconds: 8, memoryPhotos: 20 }
+  : { image: { warmup: 3, runs: 15 }, image8: { warmup: 1, runs: 3 }, labels: 1000, singleRuns: 3, ensembleLabels: 200, ensembleRuns: 1, cameraSeconds: 15, memoryPhotos: 100 };
 
 const started = Date.now();
 const log = (...a) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s]`, ...a);
@@ -100,14 +101,14 @@ async function main() {
     texts: { single: { texts: texts.single[0].length, runs: texts.single.length }, ensemble: { texts: texts.ensemble[0].length, runs: texts.ensemble.length, templates: clip.ENSEMBLE_TEMPLATES.length } },
     coldStartLabels: everyday,
     threads: threadList,
-    app: {}, peer: {}, native: {}, coldStart: { app: {}, peer: {} }, camera: { app: {}, peer: {} }, webgpu: null, probe: null,
+    app: {}, peer: {}, native: {}, coldStart: { app: {}, peer: {} }, camera: { app: {}, peer: {} }, memory: {}, webgpu: null, probe: null,
     errors: [],
     load: {},
   };
   if (flag('merge')) {
     // re-measure some sections and keep the rest of the previous run's figures
     const previous = JSON.parse(await readFile(join(OUT, 'results.json'), 'utf8'));
-    for (const key of ['app', 'peer', 'native', 'coldStart', 'camera', 'webgpu', 'probe']) results[key] = previous[key] ?? results[key];
+    for (const key of ['app', 'peer', 'native', 'coldStart', 'camera', 'memory', 'webgpu', 'probe']) results[key] = previous[key] ?? results[key];
     results.load = previous.load ?? {};
     results.threads = [...new Set([...previous.threads, ...threadList])].sort();
     results.errors = previous.errors.filter((e) => !threadList.some((t) => e.section.endsWith(` ${t}t`)) || ![...sections].some((s) => e.section.startsWith(s)));
@@ -129,6 +130,7 @@ async function main() {
   };
   const textFor = sections.has('text') ? texts : {};
   const common = { base, chromiumArgs, images, plan, log };
+  const photos = sections.has('memory') ? writePhotos(join(OUT, 'photos'), images.photo, plan.memoryPhotos) : [];
 
   if (sections.has('probe')) {
     log('--- linear probe training (random embeddings, no model)');
@@ -149,6 +151,7 @@ async function main() {
       await attempt(`app camera ${threads}t`, async () => (results.camera.app[threads] = await appCamera({ ...common, threads, y4m, seconds: plan.cameraSeconds })));
       await attempt(`peer camera ${threads}t`, async () => (results.camera.peer[threads] = await peerCamera({ ...common, threads, y4m, seconds: plan.cameraSeconds })));
     }
+    if (sections.has('memory')) await attempt(`app memory ${threads}t`, async () => (results.memory[threads] = await appMemory({ ...common, threads, photos, manyCount: plan.memoryPhotos })));
   }
   if (sections.has('peer') && !quick) {
     log('--- peer with its default thread count');

@@ -6,11 +6,15 @@
  */
 import * as Comlink from 'comlink';
 import { detectCapabilities } from './backend';
+import { reportLivenessTo } from './liveness';
 import { cachedModelFiles } from './modelFiles';
 import { webOrtRuntime } from './ort';
+import { startPulse } from './pulse';
 import { createClipWorkerApi } from './workerApi';
 
 // onnxruntime's WASM threads are workers started from the same script: they must not expose the API.
 if (!self.name?.startsWith('em-pthread')) {
+  reportLivenessTo((message) => self.postMessage(message));
+  startPulse();
   Comlink.expose(createClipWorkerApi({ runtime: webOrtRuntime, modelFiles: cachedModelFiles, detectCapabilities }));
 }

@@ -12,6 +12,7 @@ import type { ModelSource } from '../src/clip/modelSource';
 import type { Capabilities, ClipWorkerApi, FileProgress, WorkerEvent } from './api';
 import { CallRegistry } from './callRegistry';
 import { cancelledError, toErrorData } from './errors';
+import { holdingThread } from './liveness';
 import type { ClipModel } from './model/clipModel';
 import { loadClipModel } from './model/loadModel';
 import type { ModelFiles } from './modelFiles';
@@ -62,7 +63,8 @@ export function createClipWorkerApi(deps: WorkerDeps): ClipWorkerApi {
     const lease = await slot.acquire(signal);
     try {
       if (signal.aborted) throw cancelledError();
-      return await work(lease.model, signal);
+      // Waiting for a load (downloads) above is not thread-holding work; the call's own work is.
+      return await holdingThread(() => work(lease.model, signal));
     } finally {
       lease.release();
     }

@@ -95,4 +95,52 @@ describe('after the GPU device is lost', () => {
     expect(results).toEqual([]);
     expect(model.info).toMatchObject({ backend: 'wasm', generation });
   });
+
+  it('runs both sessions on the one device the app made and listens to (handed over in their options)', async () => {
+    const gpu = fakeGpu();
+    const first = await gpuModel(gpu);
+    const second = await gpuModel(gpu); // a model switch holds two models for a moment
+    expect(gpu.devices).toHaveLength(1);
+    expect(gpu.sessionDevices).toHaveLength(4);
+    expect(gpu.sessionDevices.every((device) => device === gpu.devices[0])).toBe(true);
+    gpu.loseDevice('lost');
+    await first.encodeTexts(['red']);
+    await second.encodeTexts(['red']);
+    expect([first.info.backend, second.info.backend]).toEqual(['wasm', 'wasm']);
+  });
+
+  it('does not wait for a run stuck on the lost device: the encode runs again on WASM', async () => {
+    const gpu = fakeGpu();
+    const model = await gpuModel(gpu);
+    gpu.gpuRuns = 'hang';
+    const encoding = model.encodeTexts(['a photo of a red circle.']);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the run is stuck on the GPU
+    gpu.loseDevice('the GPU process crashed');
+    const result = await encoding;
+    expect(model.info.backend).toBe('wasm');
+    expect(result.generation).toBe(model.info.generation);
+    const reference = await (await wasmModel()).encodeTexts(['a photo of a red circle.']);
+    expect(result.embeddings).toEqual(reference.embeddings);
+    // A session with a run still inside is not released under it.
+    expect(gpu.gpuSessions.map((s) => s.released)).toEqual([false, false]);
+  });
+
+  it('runs an encode again on WASM when its GPU run failed just before the loss was reported', async () => {
+    const gpu = fakeGpu();
+    const model = await gpuModel(gpu);
+    gpu.gpuRuns = 'fail';
+    const encoding = model.encodeTexts(['a photo of a blue star.']);
+    setTimeout(() => gpu.loseDevice('lost'), 100);
+    const result = await encoding;
+    expect(model.info.backend).toBe('wasm');
+    expect(result.generation).toBe(model.info.generation);
+  });
+
+  it('still reports a GPU run that fails without a lost device', async () => {
+    const gpu = fakeGpu();
+    const model = await gpuModel(gpu);
+    gpu.gpuRuns = 'fail';
+    await expect(model.encodeTexts(['a photo of a blue star.'])).rejects.toThrow('GPU buffer mapping failed');
+    expect(model.info.backend).toBe('webgpu');
+  });
 });

@@ -79,7 +79,7 @@ describe('loadClipModel', () => {
     cpSync(BUNDLED_MODEL_DIR, dir, { recursive: true });
     rmSync(join(dir, 'onnx/vision_model.onnx'));
     // A GPU that works (its sessions run on onnxruntime-node's CPU: there is no GPU here).
-    const gpu: OrtRuntime = { ...nodeRuntime, prepareGpu: () => Promise.resolve() };
+    const gpu: OrtRuntime = { ...nodeRuntime, prepareGpu: () => Promise.resolve({ device: {}, release: () => undefined }) };
     const error = await loadBundledModel({ backend: 'webgpu', precision: 'fp32' }, { files: diskModelFiles(dir), runtime: gpu }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'http', status: 404, file: 'onnx/vision_model.onnx' });
   });

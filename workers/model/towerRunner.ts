@@ -5,12 +5,17 @@
  * Each backend the towers run on is an `ActiveBackend` with its own generation: embeddings made on
  * a lost GPU and on WASM must never meet in one score. A task given to `use` runs wholly on one
  * backend: if the backend is replaced under it, it starts again on the new one.
+ *
+ * A run on a device that is lost may never finish (or fail first, before the loss is reported):
+ * it is not waited for. It is abandoned when the loss is heard, and a GPU run that fails waits a
+ * moment for a loss report before its error counts; either way the task starts again on WASM.
  */
 import type { TowerPrecisions } from '../../src/clip/catalog';
 import type { EncodedBatch } from '../../src/clip/tokenizer';
 import type { Capabilities } from '../api';
 import { planBackend } from '../backend';
 import { ClipError } from '../errors';
+import { holdingThread } from '../liveness';
 import type { ModelFiles } from '../modelFiles';
 import type { OrtModule, OrtRuntime, OrtSession, OrtTensor } from '../ort';
 import { SerialQueue } from '../serialQueue';
@@ -19,6 +24,9 @@ import { TowerSessions } from './towerSessions';
 
 /** After load, the text session is made once the worker has been idle this long (WASM). */
 const TEXT_SESSION_IDLE_MS = 1500;
+
+/** How long a failed GPU run waits for the device's loss to be reported before its error counts. */
+const LOSS_REPORT_GRACE_MS = 1000;
 
 export interface ActiveBackend {
   readonly sessions: TowerSessions;
@@ -49,6 +57,10 @@ export class TowerRunner {
   /** Set when the GPU device was lost; cleared only once WASM has taken over. */
   private lostReason: string | null = null;
   private replacing: Promise<ActiveBackend> | null = null;
+  /** Fires when the device is lost: runs in progress on it are abandoned then. */
+  private lost = new LossSignal();
+  /** GPU runs that were abandoned and have not settled: the lost sessions are released after them. */
+  private abandoned: Promise<unknown>[] = [];
   private readonly queue = new SerialQueue();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
@@ -69,6 +81,7 @@ export class TowerRunner {
   deviceLost(reason: string): void {
     if (this.active.sessions.plan.backend !== 'webgpu') return;
     this.lostReason ??= reason;
+    this.lost.fire();
     void this.ready().catch(() => undefined); // a failure is retried (and reported) by the next use
   }
 
@@ -127,9 +140,33 @@ export class TowerRunner {
     return this.queue.run(async () => {
       if (this.disposed) throw released();
       if (backend !== this.active || this.lostReason !== null) throw new BackendReplaced();
-      const session = tower === 'vision' ? backend.sessions.vision : await backend.sessions.text();
-      const outputs = await session.run(makeFeeds(backend.sessions.ort, session));
-      return embeddingRows(outputs, tower === 'vision' ? 'image_embeds' : 'text_embeds', session.outputNames[0], rows);
+      // Inference holds the worker's thread (on WASM): the page's supervisor is told.
+      return holdingThread(async () => {
+        const session = tower === 'vision' ? backend.sessions.vision : await backend.sessions.text();
+        const run = session.run(makeFeeds(backend.sessions.ort, session));
+        const outputs = backend.sessions.plan.backend === 'webgpu' ? await this.unlessLost(run) : await run;
+        return embeddingRows(outputs, tower === 'vision' ? 'image_embeds' : 'text_embeds', session.outputNames[0], rows);
+      });
+    });
+  }
+
+  /** A GPU run's outputs, unless the device is lost first or its failure turns out to be the loss. */
+  private unlessLost<T>(run: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const stopListening = this.lost.on(() => {
+        this.abandoned.push(run.catch(() => undefined));
+        reject(new BackendReplaced());
+      });
+      run.then(
+        (outputs) => {
+          stopListening();
+          resolve(outputs);
+        },
+        (error: unknown) => {
+          stopListening();
+          void this.lost.within(LOSS_REPORT_GRACE_MS).then((lost) => reject(lost ? new BackendReplaced() : ClipError.from(error)));
+        },
+      );
     });
   }
 
@@ -146,7 +183,11 @@ export class TowerRunner {
     const reason = this.lostReason;
     if (reason === null) return this.active;
     if (this.disposed) throw released();
-    await this.active.sessions.release().catch(() => undefined); // a lost device's sessions are useless
+    // A lost device's sessions are useless; one with a run still hanging on it is released once
+    // that run settles (releasing a session under a running inference is not safe).
+    const lostSessions = this.active.sessions;
+    const hanging = this.abandoned.splice(0);
+    void Promise.all(hanging).then(() => lostSessions.release().catch(() => undefined));
     const { files, runtime, capabilities, threads, wasmTowers } = this.options;
     const noGpu: Capabilities = { ...capabilities, webgpu: { available: false, software: false, shaderF16: false, description: reason } };
     const plan = planBackend('wasm', noGpu, 'auto', wasmTowers);
@@ -155,6 +196,7 @@ export class TowerRunner {
     const message = `The GPU device was lost (${reason}); switched to WASM`;
     this.active = { sessions, generation: this.options.nextGeneration(), fallbackReason: message };
     this.lostReason = null;
+    this.lost = new LossSignal(); // WASM is never lost
     this.options.onBackendChanged(this.active, message);
     this.prepareTextWhenIdle();
     return this.active;
@@ -175,4 +217,42 @@ export class TowerRunner {
 
 function released(): ClipError {
   return new ClipError({ kind: 'internal', message: 'The model was released' });
+}
+
+/** A device loss that runs can wait on, without holding a reaction per run until it happens. */
+class LossSignal {
+  private fired = false;
+  private readonly listeners = new Set<() => void>();
+
+  fire(): void {
+    if (this.fired) return;
+    this.fired = true;
+    const listeners = [...this.listeners];
+    this.listeners.clear();
+    for (const listener of listeners) listener();
+  }
+
+  /** Calls `listener` once the loss happens (at once if it has); returns the unsubscribe. */
+  on(listener: () => void): () => void {
+    if (this.fired) {
+      listener();
+      return () => undefined;
+    }
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Whether the loss happens within `ms`. */
+  within(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        stop();
+        resolve(false);
+      }, ms);
+      const stop = this.on(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
 }

@@ -8,7 +8,8 @@ import { onnxFileName } from '../../src/clip/modelSource';
 import type { BackendPlan } from '../backend';
 import { ClipError } from '../errors';
 import { fetchTowerFile, invalidFile, type ModelFiles, type ReadOptions } from '../modelFiles';
-import type { OrtModule, OrtRuntime, OrtSession, SessionOptions } from '../ort';
+import { holdingThread } from '../liveness';
+import type { GpuLease, OrtModule, OrtRuntime, OrtSession, SessionOptions } from '../ort';
 
 export interface SessionsRequest {
   files: ModelFiles;
@@ -38,6 +39,8 @@ export class TowerSessions {
     /** Cheap fingerprint of the text tower's file: a regenerated model must not reuse old embeddings. */
     readonly textFingerprint: string,
     private readonly options: SessionOptions,
+    /** WebGPU: the device these sessions run on. */
+    private readonly gpu: GpuLease | null,
   ) {
     this.textSession = text;
   }
@@ -45,25 +48,30 @@ export class TowerSessions {
   static async create({ files, plan, runtime, threads: requestedThreads, read = {}, onDeviceLost }: SessionsRequest): Promise<TowerSessions> {
     const ort = await runtime.load(plan.backend);
     ort.env.wasm.numThreads = requestedThreads;
-    if (plan.backend === 'webgpu') await runtime.prepareGpu(ort, plan.precision, onDeviceLost);
-    const options = sessionOptions(plan, runtime, requestedThreads);
-    // Both downloads start now; the image session is built while the text file still arrives.
-    const textFile = fetchTowerFile(files, 'text', plan.precision, read);
-    textFile.catch(() => undefined); // awaited below; a failure must not surface as unhandled first
-    const vision = await createSession(ort, await fetchTowerFile(files, 'vision', plan.vision, read), options, onnxFileName('vision', plan.vision));
-    let textBytes: Uint8Array;
-    let text: OrtSession | null;
+    const gpu = plan.backend === 'webgpu' ? await runtime.prepareGpu(plan.precision, onDeviceLost) : null;
     try {
-      textBytes = await textFile;
-      // WebGPU makes both now, so a GPU that cannot run the text tower falls back to WASM at load.
-      text = plan.backend === 'webgpu' ? await createSession(ort, textBytes, options, onnxFileName('text', plan.precision)) : null;
+      const options = sessionOptions(plan, runtime, requestedThreads, gpu);
+      // Both downloads start now; the image session is built while the text file still arrives.
+      const textFile = fetchTowerFile(files, 'text', plan.precision, read);
+      textFile.catch(() => undefined); // awaited below; a failure must not surface as unhandled first
+      const vision = await createSession(ort, await fetchTowerFile(files, 'vision', plan.vision, read), options, onnxFileName('vision', plan.vision));
+      let textBytes: Uint8Array;
+      let text: OrtSession | null;
+      try {
+        textBytes = await textFile;
+        // WebGPU makes both now, so a GPU that cannot run the text tower falls back to WASM at load.
+        text = plan.backend === 'webgpu' ? await createSession(ort, textBytes, options, onnxFileName('text', plan.precision)) : null;
+      } catch (error) {
+        await vision.release();
+        throw error;
+      }
+      // Without cross-origin isolation onnxruntime quietly drops to one thread: report what it uses.
+      const threads = plan.backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 0;
+      return new TowerSessions(ort, plan, threads, vision, text ? null : textBytes, text, fingerprint(textBytes), options, gpu);
     } catch (error) {
-      await vision.release();
+      gpu?.release();
       throw error;
     }
-    // Without cross-origin isolation onnxruntime quietly drops to one thread: report what it uses.
-    const threads = plan.backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 0;
-    return new TowerSessions(ort, plan, threads, vision, text ? null : textBytes, text, fingerprint(textBytes), options);
   }
 
   get textReady(): boolean {
@@ -92,27 +100,31 @@ export class TowerSessions {
     if (this.released) return;
     this.released = true;
     this.textBytes = null;
+    this.gpu?.release();
     await this.vision.release();
     const text = this.textSession ?? (this.pendingText ? await this.pendingText.catch(() => null) : null);
     await text?.release();
   }
 }
 
-function sessionOptions(plan: BackendPlan, runtime: OrtRuntime, threads: number): SessionOptions {
+function sessionOptions(plan: BackendPlan, runtime: OrtRuntime, threads: number, gpu: GpuLease | null): SessionOptions {
   return {
     graphOptimizationLevel: 'all',
     // With one WASM thread per core, threads spinning between operators take the cores the
     // browser's own threads (image decoding, compositing) need: the vision tower measured ~5% faster
     // with 2 threads on 2 cores without spinning (BENCHMARKS.md).
     extra: { session: { intra_op: { allow_spinning: '0' } } },
-    ...runtime.sessionOptions(plan.backend, threads),
+    ...runtime.sessionOptions(plan.backend, threads, gpu),
   };
 }
 
-/** A session from a tower file; a file onnxruntime cannot use is an invalid model naming it. */
+/**
+ * A session from a tower file; a file onnxruntime cannot use is an invalid model naming it.
+ * Making one holds the worker's thread for seconds on a slow phone: the page's supervisor is told.
+ */
 async function createSession(ort: OrtModule, bytes: Uint8Array, options: SessionOptions, file: string): Promise<OrtSession> {
   try {
-    return await ort.InferenceSession.create(bytes, options);
+    return await holdingThread(() => ort.InferenceSession.create(bytes, options));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw invalidFile(file, `${file} could not be loaded by onnxruntime: ${reason}`, error);

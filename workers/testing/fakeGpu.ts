@@ -10,8 +10,13 @@ import type { OrtModule, OrtRuntime, OrtSession } from '../ort';
 
 export interface FakeGpu {
   runtime: OrtRuntime;
-  /** Loses the device, as `device.lost` would report it. */
+  /** Loses the device, as `device.lost` would report it (to every lease not released). */
   loseDevice(reason: string): void;
+  /** Devices handed out, and the device each GPU session was given in its options. */
+  readonly devices: object[];
+  readonly sessionDevices: unknown[];
+  /** How runs on the "GPU" end: normally, never (stuck on a lost device), or with an error. */
+  gpuRuns: 'work' | 'hang' | 'fail';
   /** The next `n` WASM session creations fail (as if out of memory). */
   failWasmSessions(n: number): void;
   /** Session creations tried per backend, failed ones included. */
@@ -23,7 +28,11 @@ export interface FakeGpu {
 }
 
 export function fakeGpu(options: { loseDuringLoad?: string } = {}): FakeGpu {
-  let onLost: ((reason: string) => void) | null = null;
+  const listeners = new Set<(reason: string) => void>();
+  const device = { label: 'fake GPU device' };
+  const devices: object[] = [];
+  const sessionDevices: unknown[] = [];
+  const state: { gpuRuns: FakeGpu['gpuRuns'] } = { gpuRuns: 'work' };
   let wasmFailures = 0;
   const attempts: Record<Backend, number> = { wasm: 0, webgpu: 0 };
   const threads: Partial<Record<Backend, number>> = {};
@@ -36,11 +45,20 @@ export function fakeGpu(options: { loseDuringLoad?: string } = {}): FakeGpu {
         wasmFailures--;
         throw new Error('Aborted(OOM)');
       }
-      const session = await ortNode.InferenceSession.create(bytes, sessionOptions);
+      const { gpuDevice, ...nodeOptions } = (sessionOptions ?? {}) as ortNode.InferenceSession.SessionOptions & { gpuDevice?: unknown };
+      const session = await ortNode.InferenceSession.create(bytes, nodeOptions);
       if (backend === 'webgpu') {
+        sessionDevices.push(gpuDevice);
         const entry = { session, released: false };
         const release = session.release.bind(session);
         session.release = () => ((entry.released = true), release());
+        const run = session.run.bind(session);
+        const gpuRun = (feeds: ortNode.InferenceSession.FeedsType): Promise<ortNode.InferenceSession.ReturnType> => {
+          if (state.gpuRuns === 'hang') return new Promise<never>(() => undefined);
+          if (state.gpuRuns === 'fail') return Promise.reject(new Error('GPU buffer mapping failed'));
+          return run(feeds);
+        };
+        session.run = gpuRun; // the towers call run(feeds) only
         gpuSessions.push(entry);
       }
       return session;
@@ -52,17 +70,30 @@ export function fakeGpu(options: { loseDuringLoad?: string } = {}): FakeGpu {
   return {
     runtime: {
       load: (backend) => Promise.resolve(modules[backend]),
-      sessionOptions: (backend, count) => {
+      sessionOptions: (backend, count, gpu) => {
         threads[backend] = count;
-        return { executionProviders: ['cpu'], intraOpNumThreads: 1 };
+        // The device rides along to the session (as onnxruntime-web's EP options carry it).
+        return { executionProviders: ['cpu'], intraOpNumThreads: 1, ...(gpu ? { gpuDevice: gpu.device } : {}) };
       },
-      prepareGpu: (_ort, _precision, lost) => {
-        onLost = lost;
+      prepareGpu: (_precision, lost) => {
+        if (devices.length === 0) devices.push(device);
+        listeners.add(lost);
         if (options.loseDuringLoad) lost(options.loseDuringLoad);
-        return Promise.resolve();
+        return Promise.resolve({ device, release: () => listeners.delete(lost) });
       },
     },
-    loseDevice: (reason) => onLost?.(reason),
+    loseDevice: (reason) => {
+      for (const listener of [...listeners]) listener(reason);
+      listeners.clear();
+    },
+    devices,
+    sessionDevices,
+    get gpuRuns() {
+      return state.gpuRuns;
+    },
+    set gpuRuns(value: FakeGpu['gpuRuns']) {
+      state.gpuRuns = value;
+    },
     failWasmSessions: (n) => {
       wasmFailures = n;
     },

@@ -12,6 +12,7 @@ import { defaultLabels } from '../labels/defaultLabels';
 import type { AppState } from './appState';
 import { isInputError, type GalleryItem } from './galleryStore';
 import { setupKey } from './labelStore';
+import { listenToWorker } from './workerEvents';
 
 /** Typing is not interrupted by an encode per keystroke. */
 export const LABEL_DEBOUNCE_MS = 250;
@@ -113,9 +114,13 @@ export interface StartOptions extends CoordinatorOptions {
   firstLoad?: (state: AppState) => Promise<void>;
 }
 
-/** Starts the app's own life: the coordinator, then the first model load. */
+/** Starts the app's own life: the coordinator, the worker's events, then the first model load. */
 export function startAppState(state: AppState, { firstLoad = (s) => s.model.getState().load(), ...options }: StartOptions = {}): () => void {
   const stop = startCoordinator(state, options);
+  const stopEvents = listenToWorker(state);
   void firstLoad(state);
-  return stop;
+  return () => {
+    stopEvents();
+    stop();
+  };
 }

@@ -82,9 +82,6 @@ let started = false;
 export function startApp(): void {
   if (started) return;
   started = true;
-  clipClient.onEvent((event) => {
-    if (event.type === 'model-changed') appState.model.getState().modelChanged(event.model, event.message);
-  });
   void openGalleryStorage().then((storage) => keepGallery(appState.gallery, storage, galleryKeeping));
   startAppState(appState, {
     firstLoad: (state) =>

@@ -32,6 +32,12 @@ export interface LoadFailure {
   error: ClipErrorData;
 }
 
+/**
+ * The worker behind the model: running; restarting after it died (the client loads the model in
+ * use again and sends the waiting calls again); or stopped after dying too often (Retry).
+ */
+export type WorkerHealth = { state: 'running' } | { state: 'restarting'; message: string } | { state: 'failed'; message: string };
+
 /** A load that waits for the user's consent (or was declined): nothing was requested for it. */
 export interface ConsentQuestion {
   request: LoadRequest;
@@ -50,8 +56,9 @@ export interface ModelState {
   active: ActiveModel | null;
   pending: PendingLoad | null;
   failure: LoadFailure | null;
-  /** Backend changes the user should know about (WebGPU failed, WASM took over). */
+  /** Backend changes and restarts the user should know about (WebGPU failed, WASM took over). */
   notice: string | null;
+  worker: WorkerHealth;
   /** Loads started so far: a choice made in a picker before the latest load is out of date. */
   loadCount: number;
   /** A load that needs the user's consent before a single request is made. */
@@ -82,6 +89,14 @@ export interface ModelState {
   dismissFailure: () => void;
   /** The worker moved the model elsewhere (a lost GPU): a new generation. */
   modelChanged: (model: LoadedModel, message: string) => void;
+  /** The worker died and a new one is starting. */
+  workerRestarting: (message: string) => void;
+  /** The new worker runs `model` (the same generation when nothing changed; null: none was loaded). */
+  workerRestarted: (model: LoadedModel | null, message: string) => void;
+  /** The worker died too often: nothing runs until `restartWorker`. */
+  workerFailed: (message: string) => void;
+  /** Retry after `workerFailed`. */
+  restartWorker: () => void;
 }
 
 export interface ModelStoreDeps {
@@ -96,9 +111,11 @@ export interface ModelStoreDeps {
 }
 
 /** The status the UI shows, from the state. */
-export type ModelStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type ModelStatus = 'idle' | 'loading' | 'restarting' | 'stopped' | 'ready' | 'error';
 
-export function modelStatus(state: Pick<ModelState, 'active' | 'pending' | 'failure'>): ModelStatus {
+export function modelStatus(state: Pick<ModelState, 'active' | 'pending' | 'failure' | 'worker'>): ModelStatus {
+  if (state.worker.state === 'failed') return 'stopped';
+  if (state.worker.state === 'restarting') return 'restarting';
   if (state.pending) return 'loading';
   if (state.active) return 'ready';
   return state.failure ? 'error' : 'idle';
@@ -119,6 +136,7 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
     pending: null,
     failure: null,
     notice: null,
+    worker: { state: 'running' },
     loadCount: 0,
     imageFit: initial.imageFit ?? 'crop',
     async setImageFit(fit) {
@@ -194,6 +212,21 @@ export function createModelStore({ client, initial, resolveSource = (s) => Promi
       const active = get().active;
       if (!active) return;
       set({ active: { ...active, model }, notice: message });
+    },
+    workerRestarting(message) {
+      set({ worker: { state: 'restarting', message } });
+    },
+    workerRestarted(model, message) {
+      const active = get().active;
+      // Generations never go back (the client keeps them monotonic): a newer model already here stays.
+      if (active && model && model.generation >= active.model.generation) set({ active: { ...active, model } });
+      set({ worker: { state: 'running' }, notice: message });
+    },
+    workerFailed(message) {
+      set({ worker: { state: 'failed', message } });
+    },
+    restartWorker() {
+      client.restart();
     },
   }));
 }

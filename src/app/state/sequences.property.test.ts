@@ -1,7 +1,7 @@
 /**
  * Model-based test of the state layer: random sequences of what a user can do (load, switch and
  * fail models, cancel downloads, edit labels, presets, ensemble, undo, cancel encodes, add and
- * remove images), with the worker's answers arriving in random order (fast-check's scheduler),
+ * remove images) and of the worker dying (recovered, or too often: then Retry), with the worker's answers arriving in random order (fast-check's scheduler),
  * against the real stores and coordinator with the worker faked only at its boundary. After every
  * step the invariants hold; once everything has settled, the app has caught up.
  */
@@ -29,6 +29,9 @@ type Command =
   | { type: 'add'; names: string[] }
   | { type: 'remove'; index: number }
   | { type: 'clear' }
+  | { type: 'crash' }
+  | { type: 'crashForGood' }
+  | { type: 'retryWorker' }
   | { type: 'time' }
   | { type: 'answer'; count: number };
 
@@ -51,6 +54,10 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ type: fc.constant('add' as const), names: fc.array(fc.constantFrom('a.png', 'b.jpg', 'notes.txt', 'c.png'), { minLength: 1, maxLength: 3 }) }),
   fc.record({ type: fc.constant('remove' as const), index: fc.nat(5) }),
   fc.constant({ type: 'clear' as const }),
+  // The worker dies: recovered by the client, or once too often (then Retry).
+  fc.constant({ type: 'crash' as const }),
+  fc.constant({ type: 'crashForGood' as const }),
+  fc.constant({ type: 'retryWorker' as const }),
 );
 
 function sourceOf(id: string) {
@@ -88,6 +95,12 @@ function run(h: Harness, c: Command, scheduler: fc.Scheduler): Promise<unknown> 
     }
     case 'clear':
       return gallery.getState().clear();
+    case 'crash':
+      return h.client.crash();
+    case 'crashForGood':
+      return h.client.crashForGood();
+    case 'retryWorker':
+      return model.getState().restartWorker();
     case 'time':
       return h.runTimers();
     case 'answer':
@@ -192,6 +205,12 @@ describe('any sequence of user actions', () => {
             }
           }
           await quiesce(h, scheduler);
+          // A worker that died for good is brought back with Retry, as the page offers.
+          if (h.state.model.getState().worker.state === 'failed') {
+            h.state.model.getState().restartWorker();
+            await quiesce(h, scheduler);
+          }
+          expect(h.state.model.getState().worker.state).toBe('running');
           checkSettled(h);
         } finally {
           h.stop();

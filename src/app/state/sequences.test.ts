@@ -8,6 +8,7 @@ import { SHAPE_LABELS } from '../labels/defaultLabels';
 import { BUNDLED_DIM, cards, editorLabels, image, makeHarness, settle } from '../testing/appHarness';
 import type { Schedule } from '../testing/fakeClipClient';
 import { setupKey } from './labelStore';
+import { modelStatus } from './modelStore';
 import { writeSetup } from './urlParams';
 
 const HUB = 'Xenova/clip-vit-base-patch32';
@@ -200,5 +201,63 @@ describe('typing labels', () => {
     await settle();
     expect(h.client.calls.encodeTexts).toBe(before + 1);
     expect(h.state.labels.getState().encoded?.labels).toEqual(['cat']);
+  });
+});
+
+describe('a worker that dies', () => {
+  it('is restarted without losing anything: the status is not "ready" meanwhile, and the image in flight gets its result', async () => {
+    const held = heldSchedule();
+    const h = makeHarness(`model=${HUB}&labels=cat%0Adog`, held.schedule);
+    await held.release(/^load/);
+    await settle();
+    await held.releaseAll(); // labels
+    await settle();
+    const generation = h.state.model.getState().active!.model.generation;
+    void h.state.gallery.getState().addFiles([image('photo.png')]);
+    await settle();
+    expect(cards(h.state)).toEqual({ 'photo.png': 'pending' });
+
+    h.client.crash(); // e.g. the phone ran out of memory
+    expect(modelStatus(h.state.model.getState())).toBe('restarting');
+    expect(h.state.model.getState().worker).toEqual({ state: 'restarting', message: 'The model stopped (the browser may have run out of memory); restarting it…' });
+    await held.release(/^restart/);
+    await settle();
+    expect(modelStatus(h.state.model.getState())).toBe('ready');
+    expect(h.state.model.getState().notice).toBe('The model stopped (the browser may have run out of memory) and was restarted.');
+    // The same model, the same generation: nothing done before is done again.
+    expect(h.state.model.getState().active!.model.generation).toBe(generation);
+    await held.releaseAll(); // the image, answered by the new worker
+    await settle();
+    expect(Object.values(cards(h.state)).map((c) => typeof c === 'object' && c.kind)).toEqual(['scores']);
+    expect(h.client.calls.encodeImages).toBe(1);
+    expect(h.client.calls.encodeTexts).toBe(1);
+  });
+
+  it('too often shows why and offers Retry; Retry redoes what was lost with the model back', async () => {
+    const held = heldSchedule();
+    const h = makeHarness(`model=${HUB}&labels=cat%0Adog`, held.schedule);
+    await held.release(/^load/);
+    await settle();
+    await held.releaseAll();
+    await settle();
+    void h.state.gallery.getState().addFiles([image('photo.png')]);
+    await settle();
+
+    h.client.crashForGood('The model stopped 3 times in 2 minutes (the browser may have run out of memory). Press Retry.');
+    await settle();
+    expect(modelStatus(h.state.model.getState())).toBe('stopped');
+    expect(h.state.model.getState().worker).toMatchObject({ state: 'failed', message: expect.stringContaining('Press Retry') as string });
+    expect(cards(h.state)).toEqual({ 'photo.png': 'error: worker-died' });
+
+    h.state.model.getState().restartWorker();
+    expect(modelStatus(h.state.model.getState())).toBe('restarting');
+    await held.release(/^restart/);
+    await settle();
+    expect(modelStatus(h.state.model.getState())).toBe('ready');
+    // The model is back with a new generation: the image and the labels are encoded again.
+    await held.releaseAll();
+    await settle();
+    expect(Object.values(cards(h.state)).map((c) => typeof c === 'object' && c.kind)).toEqual(['scores']);
+    expect(h.state.labels.getState().encoded?.generation).toBe(h.state.model.getState().active!.model.generation);
   });
 });

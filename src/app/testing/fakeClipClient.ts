@@ -5,6 +5,11 @@
  * AbortSignals, typed errors, per-image failures — with deterministic embeddings instead of
  * onnxruntime. Every answer goes through `schedule`, so a test (or fast-check's scheduler)
  * decides in which order answers arrive.
+ *
+ * The worker can die as the real client reports it (src/app/worker/clipClient.ts): `crash()` is a
+ * death the client recovers from (the model in use is loaded again with the same generation and
+ * the calls in flight are answered by the new worker); `crashForGood()` is one too many: calls in
+ * flight fail with `worker-died` until `restart()` (or a new call), whose model gets a new generation.
  */
 import type {
   Capabilities,
@@ -16,13 +21,12 @@ import type {
   NamedBlob,
   PreprocessResult,
   TextResult,
-  WorkerEvent,
 } from '../../../workers/api';
 import { ClipError } from '../../../workers/errors';
 import { parsePreprocessorConfig } from '../../clip/preprocess/config';
 import type { ImageFit } from '../../clip/preprocess/fit';
 import { clipPreprocessorJson } from '../../clip/testing/fixtures';
-import type { CallOptions, ClipClient } from '../worker/clipClient';
+import type { CallOptions, ClientEvent, ClipClient } from '../worker/clipClient';
 
 export interface FakeModelSpec {
   dim: number;
@@ -39,9 +43,14 @@ export class FakeClipClient implements ClipClient {
   private generation = 0;
   private current: LoadedModel | null = null;
   private loading: Promise<LoadedModel> | null = null;
-  private readonly listeners = new Set<(event: WorkerEvent) => void>();
+  private readonly listeners = new Set<(event: ClientEvent) => void>();
+  /** Fails the calls in flight when the worker dies for good. */
+  private readonly inFlight = new Set<(error: ClipError) => void>();
+  private failed = false;
+  /** Bumped when the worker dies for good: work it had started never finishes. */
+  private epoch = 0;
   /** How many calls reached each method (for assertions). */
-  readonly calls = { loadModel: 0, encodeImages: 0, encodeTexts: 0, setImageFit: 0 };
+  readonly calls = { loadModel: 0, encodeImages: 0, encodeTexts: 0, setImageFit: 0, restarts: 0 };
 
   constructor(
     private readonly models: Record<string, FakeModelSpec>,
@@ -54,7 +63,10 @@ export class FakeClipClient implements ClipClient {
 
   loadModel(request: LoadRequest, options: CallOptions & { onProgress?: (p: FileProgress) => void } = {}): Promise<LoadedModel> {
     this.calls.loadModel++;
+    this.restartIfFailed();
+    const epoch = this.epoch;
     const load = this.schedule(() => {
+      this.throwIfGone(epoch);
       throwIfAborted(options.signal, 'Download cancelled');
       const spec = this.models[request.source.id];
       if (!spec) throw new ClipError({ kind: 'http', status: 404, file: 'config.json', message: `Could not download config.json: HTTP 404 Not Found (${request.source.id})` });
@@ -85,13 +97,20 @@ export class FakeClipClient implements ClipClient {
     });
     this.loading = tracked;
     tracked.catch(() => undefined);
-    return tracked;
+    return this.track(tracked);
   }
 
-  async encodeImages(images: NamedBlob[], options: CallOptions = {}): Promise<ImageBatchResult> {
+  encodeImages(images: NamedBlob[], options: CallOptions = {}): Promise<ImageBatchResult> {
     this.calls.encodeImages++;
+    this.restartIfFailed();
+    return this.track(this.answerImages(images, options));
+  }
+
+  private async answerImages(images: NamedBlob[], options: CallOptions): Promise<ImageBatchResult> {
+    const epoch = this.epoch;
     const model = await this.model();
     return this.schedule(() => {
+      this.throwIfGone(epoch);
       throwIfAborted(options.signal, 'Cancelled');
       return {
         generation: model.generation,
@@ -128,10 +147,17 @@ export class FakeClipClient implements ClipClient {
     return { generation: model.generation, embedding: vectorFor(`frame:${frame.width}x${frame.height}`, model), workerMs: 1 };
   }
 
-  async encodeTexts(texts: string[], options: CallOptions & { onProgress?: (done: number, total: number) => void } = {}): Promise<TextResult> {
+  encodeTexts(texts: string[], options: CallOptions & { onProgress?: (done: number, total: number) => void } = {}): Promise<TextResult> {
     this.calls.encodeTexts++;
+    this.restartIfFailed();
+    return this.track(this.answerTexts(texts, options));
+  }
+
+  private async answerTexts(texts: string[], options: CallOptions & { onProgress?: (done: number, total: number) => void }): Promise<TextResult> {
+    const epoch = this.epoch;
     const model = await this.model();
     return this.schedule(() => {
+      this.throwIfGone(epoch);
       throwIfAborted(options.signal, 'Encoding cancelled');
       const dim = model.embeddingDim;
       const embeddings = new Float32Array(texts.length * dim);
@@ -141,9 +167,70 @@ export class FakeClipClient implements ClipClient {
     }, `texts ×${texts.length}`);
   }
 
-  onEvent(listener: (event: WorkerEvent) => void): () => void {
+  onEvent(listener: (event: ClientEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The worker moved the model elsewhere (a lost GPU): a new generation, told as the worker tells it. */
+  changeBackend(message: string): void {
+    if (!this.current) return;
+    this.current = { ...this.current, generation: ++this.generation, backend: 'wasm', fallbackReason: message };
+    this.emit({ type: 'model-changed', model: this.current, message });
+  }
+
+  /** A death the client recovers from: restarting, then the same model (same generation) again. */
+  crash(cause = 'the browser may have run out of memory'): void {
+    this.emit({ type: 'worker-restarting', message: `The model stopped (${cause}); restarting it…` });
+    this.calls.restarts++;
+    const epoch = this.epoch;
+    void this.schedule(() => {
+      if (epoch === this.epoch) this.emit({ type: 'worker-restarted', model: this.current, message: `The model stopped (${cause}) and was restarted.` });
+    }, 'restart');
+  }
+
+  /** One death too many: calls in flight fail with `worker-died`; nothing restarts by itself. */
+  crashForGood(message = 'The model stopped 3 times in 2 minutes. Press Retry.'): void {
+    this.failed = true;
+    this.epoch++;
+    this.loading = null;
+    const error = new ClipError({ kind: 'worker-died', message });
+    for (const fail of [...this.inFlight]) fail(error);
+    this.inFlight.clear();
+    this.emit({ type: 'worker-failed', message });
+  }
+
+  restart(): void {
+    if (!this.failed) return;
+    this.failed = false;
+    this.calls.restarts++;
+    this.emit({ type: 'worker-restarting', message: 'Restarting the model…' });
+    // Calls were given up: the model comes back with a new generation, so everything is redone.
+    if (this.current) this.current = { ...this.current, generation: ++this.generation };
+    const epoch = this.epoch;
+    void this.schedule(() => {
+      if (epoch === this.epoch) this.emit({ type: 'worker-restarted', model: this.current, message: 'The model was restarted.' });
+    }, 'restart');
+  }
+
+  private throwIfGone(epoch: number): void {
+    if (epoch !== this.epoch) throw new ClipError({ kind: 'worker-died', message: 'The worker was stopped' });
+  }
+
+  private restartIfFailed(): void {
+    if (this.failed) this.restart();
+  }
+
+  private emit(event: ClientEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /** A call's answer, unless the worker dies for good first. */
+  private track<T>(answer: Promise<T>): Promise<T> {
+    let fail: (error: ClipError) => void = () => undefined;
+    const death = new Promise<never>((_, reject) => (fail = reject));
+    this.inFlight.add(fail);
+    return Promise.race([answer, death]).finally(() => this.inFlight.delete(fail));
   }
 
   /** The model calls run on: the current one, else the load in progress (as the worker does). */
