@@ -65,4 +65,21 @@ describe('ModelSlot', () => {
     expect(slot.nextGeneration()).toBe(3);
     await model.dispose();
   });
+
+  it('makes a model current under a generation newer than any the old model took while it loaded', async () => {
+    const slot = new ModelSlot<ClipModel>();
+    const first = await load(slot);
+    let renewedFirst = 0;
+    const second = await slot.load(async (generation) => {
+      const made = await loadBundledModel({ precision: 'fp32' }, { generation, nextGeneration: slot.nextGeneration });
+      // Meanwhile the model in use changes generation (here another image fit; a lost GPU alike).
+      renewedFirst = (await first.setImageFit('pad')).generation;
+      expect(renewedFirst).toBeGreaterThan(made.generation);
+      return made;
+    });
+    expect(slot.isCurrent(second)).toBe(true);
+    expect(second.generation).toBeGreaterThan(renewedFirst);
+    expect((await second.encodeTexts(['red'])).generation).toBe(second.generation);
+    await second.dispose();
+  });
 });

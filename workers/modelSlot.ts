@@ -8,12 +8,18 @@
  * - A call made while no model is loaded waits for the load in progress (the newest one, if it
  *   is replaced meanwhile) and fails with `no-model` if that fails.
  * - Generations: every load gets a new number from one counter, which the models also use for
- *   their backend changes, so a generation names one model on one backend.
+ *   their backend changes, so a generation names one model on one backend. A model becomes current
+ *   with the newest number: if another model took a newer one while it loaded (the old model's
+ *   GPU was lost and it fell back to WASM), it is renewed first, so the page, which keeps the
+ *   newest generation it has seen, never takes the model in use for an older one.
  */
 import { cancelledError, ClipError } from './errors';
 
 export interface SlotModel {
   dispose(): Promise<void>;
+  readonly generation: number;
+  /** The same model under a new generation from the slot's counter. */
+  renewGeneration(): Promise<void>;
 }
 
 export interface Lease<M> {
@@ -60,6 +66,7 @@ export class ModelSlot<M extends SlotModel> {
     const attempt = (async () => {
       try {
         const model = await make(generation, controller.signal);
+        if (!controller.signal.aborted && model.generation < this.generations) await model.renewGeneration();
         if (controller.signal.aborted) {
           void model.dispose().catch(() => undefined);
           throw controller.signal.reason;

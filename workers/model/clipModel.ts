@@ -68,6 +68,11 @@ export class ClipModel {
     return this.runner.backend.generation;
   }
 
+  /** A new generation for the same sessions and fit (see ModelSlot: the newest model is the newest generation). */
+  async renewGeneration(): Promise<void> {
+    await this.runner.renew(() => undefined);
+  }
+
   /**
    * Another image fit: a new generation (every image embedding changes). The embedder is swapped
    * at the same moment as the generation, and tasks read it when they start on a generation.
