@@ -6,7 +6,10 @@
  * "sketch".
  */
 import { expect, test, type Page } from '@playwright/test';
-import { COLOURS, drawShape, openApp, resultFor, topLabel } from './app';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COLOURS, drawShape, openApp, resultFor, setLabels, topLabel } from './app';
+import { drawVariant, dropFolder, writeFolder, type FolderFile, type ShapeClass } from './shapesFolder';
 
 const PAD = 448;
 
@@ -254,4 +257,43 @@ test('the tools work from the keyboard', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(liveTop(page)).toBeVisible();
   await expect(padButton(page, 'Undo')).toBeEnabled();
+});
+
+// Examples filed under the other class's words (red circles as "blue square"): the probe learns its
+// examples whatever they are called, zero-shot reads the words, so the top label says which answers.
+const SWAPPED: ShapeClass[] = [
+  { label: 'blue square', shape: 'circle', colour: '#e01b1b' },
+  { label: 'red circle', shape: 'square', colour: '#1f3fe0' },
+];
+
+test('the live labels switch between zero-shot and a linear probe trained in the Evaluation tab', async ({ page }) => {
+  await openPad(page);
+  const probeMode = page.getByRole('radio', { name: 'linear probe' });
+  await expect(probeMode).toBeDisabled();
+  await expect(liveLabels(page)).toContainText('Train a linear probe in the Evaluation tab');
+
+  await setLabels(page, SWAPPED.map((c) => c.label));
+  const files: FolderFile[] = [];
+  for (const cls of SWAPPED) {
+    for (let i = 0; i < 4; i++) files.push({ path: `${cls.label}/${i}.png`, domain: null, label: cls.label, base64: await drawVariant(page, cls, 'plain', 60 + i) });
+  }
+  const root = join(tmpdir(), `clip-draw-probe-${process.pid}`, 'shapes');
+  writeFolder(root, files);
+  await dropFolder(page, root);
+  await expect(page.getByTestId('result').locator('.scores li.top')).toHaveCount(8, { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Evaluation' }).click();
+  await page.getByRole('button', { name: 'Train probe on 8 images' }).click();
+  await expect(page.getByTestId('probe-status')).toContainText('Probe ready', { timeout: 60_000 });
+
+  await page.getByRole('tab', { name: 'Draw', exact: true }).click();
+  await padButton(page, 'red').click();
+  await padButton(page, 'Extra large brush').click();
+  await drawDisc(page, 224, 224, 110);
+  await expect(liveTop(page)).toHaveText('red circle'); // zero-shot reads the words
+  await expect(page.getByTestId('drawing-mode')).toHaveCount(0);
+  await probeMode.check();
+  await expect(page.getByTestId('drawing-mode')).toHaveText('Linear probe');
+  await expect(liveTop(page)).toHaveText('blue square'); // what the probe's red-circle examples were called
+  await page.getByRole('radio', { name: 'zero-shot' }).check();
+  await expect(liveTop(page)).toHaveText('red circle');
 });

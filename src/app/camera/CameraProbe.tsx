@@ -12,8 +12,9 @@ import { useModelInfo } from '../state/useModelInfo';
 import { JobProgress } from '../evaluate/JobProgress';
 import { trainAppProbe, trainingPlan } from '../evaluate/trainProbe';
 import { useEvaluation } from '../evaluate/useEvaluation';
+import { LiveModeSwitch, type LiveMode } from '../components/LiveModeSwitch';
 
-export type LiveMode = 'zero-shot' | 'probe';
+export type { LiveMode };
 
 interface Props {
   labels: LabelEmbeddings | null;
@@ -77,16 +78,7 @@ export function CameraProbe({ labels, frame, mode, setMode, probeReady, cameraOn
 
   return (
     <div className="camera-probe" aria-label="Linear probe on the camera">
-      <fieldset className="live-mode">
-        <legend>Live labels from</legend>
-        <label>
-          <input type="radio" name={`${id}-mode`} checked={mode === 'zero-shot'} onChange={() => setMode('zero-shot')} /> zero-shot
-        </label>
-        <label>
-          <input type="radio" name={`${id}-mode`} checked={mode === 'probe'} disabled={!probeReady} onChange={() => setMode('probe')} /> linear probe
-        </label>
-        {!probeReady && <span className="hint">Record examples below and train, or train a probe in the Evaluation tab.</span>}
-      </fieldset>
+      <LiveModeSwitch mode={mode} setMode={setMode} probeReady={probeReady} howToTrain="Record examples below and train, or train a probe in the Evaluation tab." />
       <div className="record-row">
         <label htmlFor={`${id}-class`}>Record as</label>
         <select id={`${id}-class`} value={label} onChange={(e) => setTarget(e.target.value)} disabled={names.length === 0}>

@@ -2,7 +2,7 @@
  * The Draw view: a pad whose picture is classified live, added to the gallery with a true label
  * and a domain; the typographic attack beside it; and the generator of shifted test sets.
  */
-import { memo, useId, useRef } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { BUNDLED_MODEL_ID } from '../../clip/modelSource';
 import { formatPercent } from '../components/format';
 import { useModelStore } from '../state';
@@ -14,7 +14,8 @@ import { PadActions as PadActionsView } from './PadActions';
 import { usePadStore } from './padState';
 import { isBlank } from './padHistory';
 import { PadTools as PadToolsView } from './PadTools';
-import { useLabelScorer } from './scoring';
+import { useDrawingScorer } from './scoring';
+import type { LiveMode } from '../components/LiveModeSwitch';
 import { TypographicAttack as TypographicAttackView } from './TypographicAttack';
 import { useLiveDrawing } from './useLiveDrawing';
 import './draw.css';
@@ -34,7 +35,8 @@ export function DrawPanel() {
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
   const modelId = useModelStore((s) => s.active?.model.source.id ?? null);
   const live = useLiveDrawing(canvas, revision, blank, generation);
-  const score = useLabelScorer();
+  const [mode, setMode] = useState<LiveMode>('zero-shot');
+  const { score, probe } = useDrawingScorer(mode);
   const scores = live.frame ? score(live.frame) : null;
   const top = blank ? undefined : scores?.[0];
   const typographicId = useId();
@@ -62,7 +64,7 @@ export function DrawPanel() {
           )}
         </div>
         <div className="draw-side">
-          <LiveDrawingLabels live={live} scores={scores} blank={blank} />
+          <LiveDrawingLabels live={live} scores={scores} blank={blank} mode={mode} setMode={setMode} byProbe={probe} />
           <AddDrawing canvasRef={canvas} />
         </div>
       </div>

@@ -1,11 +1,24 @@
-/** The drawing's top labels, updated while it is drawn. */
+/** The drawing's top labels, updated while it is drawn, zero-shot or from the linear probe. */
+import { LiveModeSwitch, type LiveMode } from '../components/LiveModeSwitch';
 import { ScoreBars } from '../components/ScoreBars';
 import type { LabelScore } from '../gallery/scores';
 import { useLabelStore, useModelStore } from '../state';
+import { useCurrentProbe } from '../state/currentProbe';
 import type { LiveDrawing } from './useLiveDrawing';
 
-export function LiveDrawingLabels({ live, scores, blank }: { live: LiveDrawing; scores: LabelScore[] | null; blank: boolean }) {
-  const hasLabels = useLabelStore((s) => s.encoded !== null && s.encoded.labels.length > 0);
+interface Props {
+  live: LiveDrawing;
+  scores: LabelScore[] | null;
+  blank: boolean;
+  mode: LiveMode;
+  setMode: (mode: LiveMode) => void;
+  /** The scores come from the probe (chosen, and it applies to the model in use). */
+  byProbe: boolean;
+}
+
+export function LiveDrawingLabels({ live, scores, blank, mode, setMode, byProbe }: Props) {
+  const hasLabels = useLabelStore((s) => s.encoded !== null && s.encoded.labels.length > 0) || byProbe;
+  const probeReady = useCurrentProbe() !== null;
   const ready = useModelStore((s) => s.active !== null);
   let note: string | null = null;
   if (!ready) note = 'Waiting for the model…';
@@ -22,6 +35,12 @@ export function LiveDrawingLabels({ live, scores, blank }: { live: LiveDrawing; 
           </span>
         )}
       </h3>
+      <LiveModeSwitch mode={mode} setMode={setMode} probeReady={probeReady} howToTrain="Train a linear probe in the Evaluation tab (or on the camera) to compare it here." />
+      {byProbe && (
+        <p className="live-mode-badge" data-testid="drawing-mode">
+          Linear probe
+        </p>
+      )}
       {/* Not a live region: it changes with every stroke; screen-reader users read it when they want. */}
       {note ? <p className="hint">{note}</p> : scores && <ScoreBars scores={scores} />}
       {live.error && (
