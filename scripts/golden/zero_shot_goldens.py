@@ -5,11 +5,12 @@ project's TypeScript and without onnxruntime:
 * images: the PNGs written by export-pictures.ts, decoded by Pillow and preprocessed as Hugging
   Face's CLIPImageProcessor (Pillow backend) does, with the model's preprocessor_config.json;
 * texts: the model's own BPE (scripts/test-model/bpe.py, built from tokenizer.json's merges);
-* towers: the ONNX files run by onnx_numpy.py, batched as the worker batches one call: the three
-  pictures in one vision batch (a call of up to 8 images), each label set in one text batch padded
-  with the pad token to its longest text (a call of up to 64 texts). With the 8-bit towers this
-  matters: DynamicQuantizeLinear takes one scale over the whole batch (padding included), so an
-  8-bit embedding depends on what it was batched with; fp32 embeddings do not.
+* towers: the ONNX files run by onnx_numpy.py, as the worker runs them: each picture alone (the
+  worker runs the 8-bit vision tower one image at a time, so that an image's embedding does not
+  depend on its batch), each label set in one text batch padded with the pad token to its longest
+  text (a call of up to 64 texts). With the 8-bit towers batching matters: DynamicQuantizeLinear
+  takes one scale over the whole batch (padding included), so an 8-bit embedding depends on what
+  it was batched with; fp32 embeddings do not.
 * scores: softmax over 100 x cosine, in float64.
 
 Usage: /usr/bin/python3 scripts/golden/zero_shot_goldens.py <folder written by export-pictures.ts>
@@ -99,8 +100,7 @@ def main(folder):
         vision = Model(os.path.join(MODEL, "onnx", f"vision_model{suffix}.onnx"))
         text = Model(os.path.join(MODEL, "onnx", f"text_model{suffix}.onnx"))
         names = list(pixels)
-        embeds = vision.run({"pixel_values": np.concatenate([pixels[p] for p in names])})["image_embeds"]
-        images = {p: unit(row) for p, row in zip(names, embeds)}
+        images = {p: unit(vision.run({"pixel_values": pixels[p]})["image_embeds"][0]) for p in names}
         labels = {}
         for label_set in spec["labelSets"]:
             ids = [tok.encode(t) for t in label_set["texts"]]
