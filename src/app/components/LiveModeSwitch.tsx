@@ -15,13 +15,14 @@ interface Props {
   probeReady: boolean;
   /** What to do to get a probe, shown while there is none. */
   howToTrain: string;
+  legend?: string;
 }
 
-export function LiveModeSwitch({ mode, setMode, probeReady, howToTrain }: Props) {
+export function LiveModeSwitch({ mode, setMode, probeReady, howToTrain, legend = 'Live labels from' }: Props) {
   const name = useId();
   return (
     <fieldset className="live-mode">
-      <legend>Live labels from</legend>
+      <legend>{legend}</legend>
       <label>
         <input type="radio" name={name} checked={mode === 'zero-shot' || !probeReady} onChange={() => setMode('zero-shot')} /> zero-shot
       </label>

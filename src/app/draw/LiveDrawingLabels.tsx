@@ -35,7 +35,6 @@ export function LiveDrawingLabels({ live, scores, blank, mode, setMode, byProbe 
           </span>
         )}
       </h3>
-      <LiveModeSwitch mode={mode} setMode={setMode} probeReady={probeReady} howToTrain="Train a linear probe in the Evaluation tab (or on the camera) to compare it here." />
       {byProbe && (
         <p className="live-mode-badge" data-testid="drawing-mode">
           Linear probe
@@ -48,6 +47,13 @@ export function LiveDrawingLabels({ live, scores, blank, mode, setMode, byProbe 
           {live.error}
         </p>
       )}
+      <LiveModeSwitch
+        mode={mode}
+        setMode={setMode}
+        probeReady={probeReady}
+        legend="Scored by"
+        howToTrain="Train a linear probe in the Evaluation tab (or on the camera) to compare it here."
+      />
     </div>
   );
 }
