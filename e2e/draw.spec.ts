@@ -204,7 +204,7 @@ test('"Add to gallery" adds the drawing with its true label and the domain "sket
     return items.map(({ name, origin, truth, domain }) => ({ name, origin, truth, domain }));
   });
   expect(item).toEqual([{ name: 'drawing-1-red-circle.png', origin: 'drawing', truth: { label: 'red circle', from: 'drawing' }, domain: 'sketch' }]);
-  await expect(resultFor(page, 'drawing-1-red-circle.png').getByRole('img')).toBeVisible();
+  await expect(resultFor(page, 'drawing-1-red-circle.png').getByRole('img', { name: 'drawing-1-red-circle.png' })).toBeVisible();
 });
 
 test.describe('on a phone', () => {

@@ -3,7 +3,7 @@
  * second and latency, and the outline of what the model sees of each frame.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useGalleryStore, useLabelStore, useModelStore } from '../state';
+import { useGalleryStore, useLabelStore, useModelStore, useUiStore } from '../state';
 import { ScoreBars } from '../components/ScoreBars';
 import { matchesMedia, PHONE_LAYOUT, TOUCH_FIRST, useMediaQuery } from '../components/useMediaQuery';
 import { CropOutline } from '../modelInput/CropOutline';
@@ -34,6 +34,7 @@ export function CameraPanel() {
   const probe = useCurrentProbe();
   const [mode, setMode] = useState<LiveMode>('zero-shot');
   const [snapshotAs, setSnapshotAs] = useState('');
+  const presenting = useUiStore((s) => s.presenting);
   const live = useLiveLabels(video, Boolean(camera.stream) && generation !== null && !frozen, labels, generation, mode === 'probe' ? probe : null);
   const labelNames = labels?.labels ?? [];
 
@@ -72,6 +73,9 @@ export function CameraPanel() {
   };
 
   const on = Boolean(camera.stream);
+  const probePanel = (
+    <CameraProbe labels={labels} frame={live.frame} mode={mode === 'probe' && probe ? 'probe' : 'zero-shot'} setMode={setMode} probeReady={probe !== null} cameraOn={on} />
+  );
   return (
     <section ref={section} className="camera" aria-label="Camera">
       <div className="camera-controls">
@@ -145,7 +149,15 @@ export function CameraPanel() {
         )}
       </div>
       {live.error && <p className="error" role="alert">{live.error}</p>}
-      <CameraProbe labels={labels} frame={live.frame} mode={mode === 'probe' && probe ? 'probe' : 'zero-shot'} setMode={setMode} probeReady={probe !== null} cameraOn={on} />
+      {presenting ? (
+        // On the projector the video keeps the screen; the probe's controls open on request.
+        <details className="camera-probe-fold">
+          <summary>Linear probe{mode === 'probe' && probe ? ' (in use)' : ''}</summary>
+          {probePanel}
+        </details>
+      ) : (
+        probePanel
+      )}
     </section>
   );
 }

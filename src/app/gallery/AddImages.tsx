@@ -24,7 +24,7 @@ export function AddImages() {
         <button type="button" className="primary" onClick={() => input.current?.click()}>
           Choose images…
         </button>
-        <button type="button" onClick={() => folderInput.current?.click()}>
+        <button type="button" className="choose-folder" onClick={() => folderInput.current?.click()}>
           Choose folder…
         </button>
         <input

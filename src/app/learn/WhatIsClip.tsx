@@ -6,22 +6,34 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { useGalleryStore, useUiStore } from '../state';
+import { PHONE_LAYOUT, useMediaQuery } from '../components/useMediaQuery';
 import { ClipDiagram } from './ClipDiagram';
 import { intro } from './introStore';
 import { Samples } from './Samples';
 import './learn.css';
 
-export function WhatIsClip() {
+/**
+ * Whether the panel shows: open (never dismissed, or asked for again), and, where the screen is
+ * needed for the results, only when asked for: on the projector (the page never scrolls), and on a
+ * phone once there are results (they come first).
+ */
+function useIntroVisible(): { visible: boolean; hasImages: boolean; presenting: boolean; requested: boolean } {
   const open = useStore(intro, (s) => s.open);
   const requested = useStore(intro, (s) => s.requested);
-  // On the projector the page never scrolls: the panel shows there only when asked for, over the view.
   const presenting = useUiStore((s) => s.presenting);
-  // Once there are results, the explanation folds to its title and the samples, so the results
-  // are on the first screen (a phone's especially); it can be unfolded again.
   const hasImages = useGalleryStore((s) => s.items.length > 0);
+  const phone = useMediaQuery(PHONE_LAYOUT);
+  const visible = open && (requested || !(presenting || (phone && hasImages)));
+  return { visible, hasImages, presenting, requested };
+}
+
+export function WhatIsClip() {
+  const { visible, hasImages, presenting, requested } = useIntroVisible();
+  // Once there are results, the panel folds to its title and the samples, so the results are on
+  // the first screen; it can be unfolded again, and shows whole when asked for.
   const [unfolded, setUnfolded] = useState(false);
-  if (!open || (presenting && !requested)) return null;
-  const folded = hasImages && !unfolded && !presenting;
+  if (!visible) return null;
+  const folded = hasImages && !unfolded && !presenting && !requested;
   return (
     <section className={`what-is-clip${folded ? ' folded' : ''}`} aria-labelledby="what-is-clip-title" data-testid="what-is-clip">
       <div className="what-is-clip-head">
@@ -70,9 +82,9 @@ function Explanation() {
 
 /** The header button that opens the panel again. */
 export function WhatIsClipButton() {
-  const open = useStore(intro, (s) => s.open);
+  const { visible } = useIntroVisible();
   return (
-    <button type="button" aria-pressed={open} onClick={() => (open ? intro.getState().dismiss() : intro.getState().show())}>
+    <button type="button" aria-pressed={visible} onClick={() => (visible ? intro.getState().dismiss() : intro.getState().show())}>
       What is CLIP?
     </button>
   );
