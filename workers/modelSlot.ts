@@ -66,7 +66,8 @@ export class ModelSlot<M extends SlotModel> {
     const attempt = (async () => {
       try {
         const model = await make(generation, controller.signal);
-        if (!controller.signal.aborted && model.generation < this.generations) await model.renewGeneration();
+        // Again if the old model changed generation once more meanwhile.
+        while (!controller.signal.aborted && model.generation < this.generations) await model.renewGeneration();
         if (controller.signal.aborted) {
           void model.dispose().catch(() => undefined);
           throw controller.signal.reason;

@@ -33,6 +33,13 @@ export function CameraPanel() {
   const addImages = useGalleryStore((s) => s.addImages);
   const probe = useCurrentProbe();
   const [mode, setMode] = useState<LiveMode>('zero-shot');
+  // A probe that no longer applies (another model, cleared) puts the camera back on zero-shot for
+  // good (adjusted while rendering, as React advises for state that follows other state).
+  const [hadProbe, setHadProbe] = useState(probe !== null);
+  if (hadProbe !== (probe !== null)) {
+    setHadProbe(probe !== null);
+    if (!probe) setMode('zero-shot');
+  }
   const [snapshotAs, setSnapshotAs] = useState('');
   const presenting = useUiStore((s) => s.presenting);
   const live = useLiveLabels(video, Boolean(camera.stream) && generation !== null && !frozen, labels, generation, mode === 'probe' ? probe : null);
@@ -73,9 +80,6 @@ export function CameraPanel() {
   };
 
   const on = Boolean(camera.stream);
-  const probePanel = (
-    <CameraProbe labels={labels} frame={live.frame} mode={mode === 'probe' && probe ? 'probe' : 'zero-shot'} setMode={setMode} probeReady={probe !== null} cameraOn={on} />
-  );
   return (
     <section ref={section} className="camera" aria-label="Camera">
       <div className="camera-controls">
@@ -149,15 +153,11 @@ export function CameraPanel() {
         )}
       </div>
       {live.error && <p className="error" role="alert">{live.error}</p>}
-      {presenting ? (
-        // On the projector the video keeps the screen; the probe's controls open on request.
-        <details className="camera-probe-fold">
-          <summary>Linear probe{mode === 'probe' && probe ? ' (in use)' : ''}</summary>
-          {probePanel}
-        </details>
-      ) : (
-        probePanel
-      )}
+      {/* On the projector the video keeps the screen: the probe's controls fold (one tree either way, so nothing is remounted). */}
+      <details className="camera-probe-fold" open={!presenting}>
+        <summary>Linear probe{mode === 'probe' && probe ? ' (in use)' : ''}</summary>
+        <CameraProbe labels={labels} frame={live.frame} mode={mode === 'probe' && probe ? 'probe' : 'zero-shot'} setMode={setMode} probeReady={probe !== null} cameraOn={on} />
+      </details>
     </section>
   );
 }

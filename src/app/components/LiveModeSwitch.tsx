@@ -9,6 +9,7 @@ import './liveModeSwitch.css';
 export type LiveMode = 'zero-shot' | 'probe';
 
 interface Props {
+  /** The mode in effect (zero-shot whenever no probe applies). */
   mode: LiveMode;
   setMode: (mode: LiveMode) => void;
   /** Whether a probe applies to the model in use. */
@@ -24,10 +25,10 @@ export function LiveModeSwitch({ mode, setMode, probeReady, howToTrain, legend =
     <fieldset className="live-mode">
       <legend>{legend}</legend>
       <label>
-        <input type="radio" name={name} checked={mode === 'zero-shot' || !probeReady} onChange={() => setMode('zero-shot')} /> zero-shot
+        <input type="radio" name={name} checked={mode === 'zero-shot'} onChange={() => setMode('zero-shot')} /> zero-shot
       </label>
       <label>
-        <input type="radio" name={name} checked={mode === 'probe' && probeReady} disabled={!probeReady} onChange={() => setMode('probe')} /> linear probe
+        <input type="radio" name={name} checked={mode === 'probe'} disabled={!probeReady} onChange={() => setMode('probe')} /> linear probe
       </label>
       {!probeReady && <span className="hint">{howToTrain}</span>}
     </fieldset>

@@ -36,7 +36,14 @@ export function DrawPanel() {
   const modelId = useModelStore((s) => s.active?.model.source.id ?? null);
   const live = useLiveDrawing(canvas, revision, blank, generation);
   const [mode, setMode] = useState<LiveMode>('zero-shot');
-  const { score, probe } = useDrawingScorer(mode);
+  const { score, probe, probeReady } = useDrawingScorer(mode);
+  // A probe that no longer applies (another model, cleared) puts the pad back on zero-shot for good
+  // (adjusted while rendering, as React advises for state that follows other state).
+  const [hadProbe, setHadProbe] = useState(probeReady);
+  if (hadProbe !== probeReady) {
+    setHadProbe(probeReady);
+    if (!probeReady) setMode('zero-shot');
+  }
   const scores = live.frame ? score(live.frame) : null;
   const top = blank ? undefined : scores?.[0];
   const typographicId = useId();
@@ -64,7 +71,7 @@ export function DrawPanel() {
           )}
         </div>
         <div className="draw-side">
-          <LiveDrawingLabels live={live} scores={scores} blank={blank} mode={mode} setMode={setMode} byProbe={probe} />
+          <LiveDrawingLabels live={live} scores={scores} blank={blank} setMode={setMode} byProbe={probe} probeReady={probeReady} />
           <AddDrawing canvasRef={canvas} />
         </div>
       </div>

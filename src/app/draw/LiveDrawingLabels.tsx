@@ -3,22 +3,21 @@ import { LiveModeSwitch, type LiveMode } from '../components/LiveModeSwitch';
 import { ScoreBars } from '../components/ScoreBars';
 import type { LabelScore } from '../gallery/scores';
 import { useLabelStore, useModelStore } from '../state';
-import { useCurrentProbe } from '../state/currentProbe';
 import type { LiveDrawing } from './useLiveDrawing';
 
 interface Props {
   live: LiveDrawing;
   scores: LabelScore[] | null;
   blank: boolean;
-  mode: LiveMode;
   setMode: (mode: LiveMode) => void;
   /** The scores come from the probe (chosen, and it applies to the model in use). */
   byProbe: boolean;
+  /** A probe applies to the model in use. */
+  probeReady: boolean;
 }
 
-export function LiveDrawingLabels({ live, scores, blank, mode, setMode, byProbe }: Props) {
+export function LiveDrawingLabels({ live, scores, blank, setMode, byProbe, probeReady }: Props) {
   const hasLabels = useLabelStore((s) => s.encoded !== null && s.encoded.labels.length > 0) || byProbe;
-  const probeReady = useCurrentProbe() !== null;
   const ready = useModelStore((s) => s.active !== null);
   let note: string | null = null;
   if (!ready) note = 'Waiting for the model…';
@@ -48,7 +47,7 @@ export function LiveDrawingLabels({ live, scores, blank, mode, setMode, byProbe 
         </p>
       )}
       <LiveModeSwitch
-        mode={mode}
+        mode={byProbe ? 'probe' : 'zero-shot'}
         setMode={setMode}
         probeReady={probeReady}
         legend="Scored by"

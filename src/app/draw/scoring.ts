@@ -28,9 +28,10 @@ export function useLabelScorer(k = 5): EmbeddingScorer {
 
 /**
  * The scorer for `mode`: the probe's classes when the probe is chosen and applies to the model in
- * use (frames of an older generation are not scored), else zero-shot. `probe` says which one scores.
+ * use (frames of an older generation are not scored), else zero-shot. `probe` says which one
+ * scores; `probeReady` whether a probe applies at all.
  */
-export function useDrawingScorer(mode: LiveMode, k = 5): { score: EmbeddingScorer; probe: boolean } {
+export function useDrawingScorer(mode: LiveMode, k = 5): { score: EmbeddingScorer; probe: boolean; probeReady: boolean } {
   const zeroShot = useLabelScorer(k);
   const probe = useCurrentProbe();
   const generation = useModelStore((s) => s.active?.model.generation ?? null);
@@ -38,5 +39,5 @@ export function useDrawingScorer(mode: LiveMode, k = 5): { score: EmbeddingScore
     (frame) => (probe && frame.generation === generation && frame.embedding.length === probe.dim ? probeScores(probe, frame.embedding, k) : null),
     [probe, generation, k],
   );
-  return mode === 'probe' && probe ? { score: byProbe, probe: true } : { score: zeroShot, probe: false };
+  return mode === 'probe' && probe ? { score: byProbe, probe: true, probeReady: true } : { score: zeroShot, probe: false, probeReady: probe !== null };
 }

@@ -31,9 +31,10 @@ export function WhatIsClip() {
   const { visible, hasImages, presenting, requested } = useIntroVisible();
   // Once there are results, the panel folds to its title and the samples, so the results are on
   // the first screen; it can be unfolded again, and shows whole when asked for.
-  const [unfolded, setUnfolded] = useState(false);
+  // null: as it comes (folded once there are results, whole when asked for); else the user's choice.
+  const [unfolded, setUnfolded] = useState<boolean | null>(null);
   if (!visible) return null;
-  const folded = hasImages && !unfolded && !presenting && !requested;
+  const folded = hasImages && !presenting && !(unfolded ?? requested);
   return (
     <section className={`what-is-clip${folded ? ' folded' : ''}`} aria-labelledby="what-is-clip-title" data-testid="what-is-clip">
       <div className="what-is-clip-head">
