@@ -155,6 +155,8 @@ export function writeReport(path, r) {
   })));
   L.push('');
 
+  L.push(...memorySection(r));
+
   // ---- webgpu
   L.push('## WebGPU');
   L.push('');
@@ -227,4 +229,36 @@ export function writeReport(path, r) {
     L.push('');
   }
   writeFileSync(path, L.join('\n') + '\n');
+}
+
+/**
+ * The memory section (bench/memory.mjs): per thread count, the renderer's peak and resident set and
+ * the worker's heaps after each phase, the targets (one 12 MP photo ≤ 500 MB renderer peak; many
+ * more ≤ +150 MB), and what the resident set at rest is made of.
+ */
+export function memorySection(r) {
+  const L = [];
+  const threads = Object.keys(r.memory ?? {}).map(Number).sort();
+  L.push('## Memory: one 12 MP photo, then many (MB)');
+  L.push('');
+  if (threads.length === 0) return [...L, 'Not measured in this run.', ''];
+  const first = r.memory[threads[0]];
+  const many = `${first.photos} photos`;
+  const phases = ['loaded', 'labels', 'one photo', many];
+  L.push(table(['threads', 'phase', 'renderer peak (VmHWM)', 'renderer RSS now', 'worker WASM heap', 'worker ArrayBuffers', 'worker JS heap', 'page JS heap'], threads.flatMap((t) =>
+    phases.map((name) => {
+      const p = r.memory[t].phases?.[name];
+      const wasm = p?.worker?.wasmHeapsMB?.reduce((a, b) => a + b, 0);
+      return [t, name, f0(p?.rendererPeakMB), f0(p?.rendererRssMB), f0(wasm), f0(p?.worker?.arrayBuffersMB), f0(p?.worker?.jsUsedMB), f0(p?.page?.jsHeapUsedMB)];
+    }),
+  )));
+  L.push('');
+  L.push(`Fresh browser per thread count: open the app (the model downloads, is verified and cached, WASM), wait 4 s (labels encoded), pick one 12 MP JPEG (4000×3000) with the file input and wait for its label, then pick ${first.photos} more and wait for all. Renderer = the Chromium renderer process of the page, its worker and onnxruntime's threads (VmHWM and VmRSS from /proc); worker heaps via the DevTools protocol.`);
+  L.push('');
+  for (const t of threads) {
+    const m = r.memory[t];
+    L.push(`- ${t} thread(s): **one photo ≤ 500 MB**: ${verdict(m.oneMB, 500)} MB; **${m.photos} photos ≤ +150 MB**: ${verdict(m.manyDeltaMB, 150)} MB (${f0(m.msPerPhoto)} ms per photo).`);
+  }
+  L.push('');
+  return L;
 }

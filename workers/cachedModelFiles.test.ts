@@ -5,7 +5,7 @@
  * Pinned files are kept once verified; unpinned ones only once the load succeeded with them; a
  * failed load keeps nothing new; a full quota does not fail the load; `main` is revalidated.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -70,6 +70,26 @@ async function load(source: ModelSource, progress: FileProgress[] = []) {
   );
   await model.dispose();
   return model.info;
+}
+
+/** Loads like `load`, returning the bytes each read gave (to see which were freed). */
+async function loadReading(source: ModelSource): Promise<Map<string, Uint8Array>> {
+  const files = cachedModelFiles(source);
+  const read = new Map<string, Uint8Array>();
+  const nextGeneration = generationCounter();
+  const model = await loadClipModel(
+    { source, backend: 'wasm', threads: 1 },
+    {
+      runtime: nodeRuntime,
+      files: { ...files, read: (file, options) => files.read(file, options).then((bytes) => (read.set(file, bytes), bytes)) },
+      capabilities: noGpuCapabilities,
+      generation: nextGeneration(),
+      nextGeneration,
+      onBackendChanged: () => undefined,
+    },
+  );
+  await model.dispose();
+  return read;
 }
 
 async function loadFailure(source: ModelSource): Promise<ClipError> {
@@ -156,6 +176,40 @@ describe('the model cache', () => {
     const outcomes = Object.fromEntries(progress.filter((p) => p.storage).map((p) => [p.file, p.storage]));
     expect(outcomes).toMatchObject({ 'config.json': 'stored', [VISION]: 'quota-exceeded' });
     expect(Object.keys(outcomes).sort()).toEqual([...USED].sort());
+  });
+
+  describe('frees the towers\' bytes once their sessions are made and the cache has them', () => {
+    // Node 20 has no ArrayBuffer.prototype.transfer (releaseBuffer's way to free now): this one
+    // detaches the buffer as transfer(0) does, so a cache written from freed bytes would hold nothing.
+    beforeEach(() => {
+      Object.defineProperty(ArrayBuffer.prototype, 'transfer', {
+        configurable: true,
+        value(this: ArrayBuffer, length: number) {
+          structuredClone(this, { transfer: [this] });
+          return new ArrayBuffer(length);
+        },
+      });
+    });
+    afterEach(() => {
+      delete (ArrayBuffer.prototype as { transfer?: unknown }).transfer;
+    });
+
+    for (const [name, source] of [
+      ['pinned', bundled],
+      ['unpinned', unpinned],
+    ] as const) {
+      it(`${name}: the towers are freed after the load, and kept whole`, async () => {
+        const read = await loadReading(source());
+        for (const tower of [VISION, TEXT]) {
+          expect(read.get(tower)?.byteLength, `${tower} freed`).toBe(0);
+          const entry = (await storage.open(MODEL_CACHE)).entries.get(`${source().host}/${source().id}/${tower}`);
+          expect(entry?.body, `${tower} kept whole`).toEqual(new Uint8Array(readFileSync(join(BUNDLED_MODEL_DIR, tower))));
+        }
+        server.requests.length = 0;
+        await load(source()); // from the cache (an unpinned `main` file is only revalidated: 304)
+        expect(server.requests.filter((r) => r.status !== 304)).toEqual([]);
+      });
+    }
   });
 
   it('revalidates an unpinned `main` file with its ETag: 304 uses the cached copy', async () => {

@@ -18,6 +18,7 @@ import { ClipError } from './errors';
 import { fileByteLimit } from './fileLimits';
 import { deleteCachedFile, openModelCache, readCachedFile, storeCachedFile, verify, type CachedFileInfo, type Integrity, type StoreOutcome } from './modelCache';
 import type { ModelFiles, ReadOptions } from './modelFiles';
+import { releaseBuffer } from './releaseBuffer';
 import { sha256Hex } from './sha256';
 
 /** URLs whose last copy was bad: the next download asks the network, not the HTTP cache. For the worker's life. */
@@ -42,13 +43,31 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
   const heldBack = new Map<string, HeldBack>();
   const writes: Promise<StoreOutcome>[] = [];
   let accepted = false;
+  // Bytes are freed once neither the reader (release) nor this store needs them: how many of its
+  // uses (held back, being written) are still open, per buffer.
+  const storeNeeds = new Map<Uint8Array, number>();
+  const readerDone = new Set<Uint8Array>();
+  const freeIfUnused = (bytes: Uint8Array) => {
+    if (storeNeeds.has(bytes) || !readerDone.has(bytes)) return;
+    readerDone.delete(bytes);
+    releaseBuffer(bytes);
+  };
+  const storeUses = (bytes: Uint8Array) => storeNeeds.set(bytes, (storeNeeds.get(bytes) ?? 0) + 1);
+  const storeDone = (bytes: Uint8Array) => {
+    const left = (storeNeeds.get(bytes) ?? 1) - 1;
+    if (left > 0) storeNeeds.set(bytes, left);
+    else storeNeeds.delete(bytes);
+    freeIfUnused(bytes);
+  };
 
   const store = (file: string, held: HeldBack) => {
+    storeUses(held.bytes);
+    const size = held.bytes.byteLength;
     const write = async (): Promise<StoreOutcome> => {
       const c = await cache;
       const info = { modelId: source.id, file, revision: source.revision, sha256: held.sha256, etag: held.validator.etag, lastModified: held.validator.lastModified };
       const outcome = c ? await storeCachedFile(c, held.url, held.bytes, info) : 'failed';
-      const size = held.bytes.byteLength;
+      storeDone(held.bytes);
       held.onProgress?.({ file, loaded: size, total: size, done: true, storage: outcome });
       return outcome;
     };
@@ -57,7 +76,11 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
 
   // Once the load succeeded, a file read again (by a move to WASM after a lost GPU) is not kept.
   const holdBack = (file: string, held: HeldBack) => {
-    if (!accepted) heldBack.set(file, held);
+    if (accepted) return;
+    const previous = heldBack.get(file);
+    heldBack.set(file, held);
+    storeUses(held.bytes);
+    if (previous) storeDone(previous.bytes); // read again (a move to WASM): the newer copy is kept
   };
 
   const download = async (url: string, file: string, options: ReadOptions, pin: Integrity | undefined): Promise<Uint8Array> => {
@@ -123,10 +146,12 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
         const held = heldBack.get(file);
         if (held) store(file, held);
       }
+      for (const held of heldBack.values()) storeDone(held.bytes); // no longer held back: being written, or not kept
       heldBack.clear();
       await Promise.all(writes);
     },
     async discard(error) {
+      for (const held of heldBack.values()) storeDone(held.bytes);
       heldBack.clear();
       // A pinned file verified: the model is broken, or this backend cannot run it, not the bytes.
       const blamed = error instanceof ClipError && error.kind === 'invalid-model' ? error.file : undefined;
@@ -136,6 +161,10 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
         await deleteCachedFile(await cache, url);
       }
       await Promise.all(writes);
+    },
+    release(bytes) {
+      readerDone.add(bytes);
+      freeIfUnused(bytes);
     },
   };
 }

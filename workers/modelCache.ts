@@ -86,11 +86,28 @@ export async function storeCachedFile(cache: Cache, url: string, bytes: Uint8Arr
   if (info.etag) headers.set('ETag', info.etag);
   if (info.lastModified) headers.set('Last-Modified', info.lastModified);
   try {
-    await cache.put(url, new Response(bytes as Uint8Array<ArrayBuffer>, { headers }));
+    await cache.put(url, new Response(streamOf(bytes), { headers }));
     return 'stored';
   } catch (error) {
     return error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota-exceeded' : 'failed';
   }
+}
+
+/**
+ * The bytes as a stream of views on them: `new Response(bytes)` copies them into a body of its own
+ * (88 MB for a ViT-B/32 tower) that lingers in the worker until collected, while the model's
+ * sessions are being made (the renderer's peak); streamed, the cache reads slices of the same memory.
+ */
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  const slice = 1 << 20;
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(offset, Math.min(bytes.length, offset + slice)));
+      offset += slice;
+    },
+  });
 }
 
 export async function deleteCachedFile(cache: Cache | null, url: string): Promise<void> {

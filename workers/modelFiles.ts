@@ -28,6 +28,13 @@ export interface ModelFiles {
   keep?(files: string[]): Promise<void>;
   /** The load failed: keep nothing held back, and drop a kept copy the error names as unusable. */
   discard?(error: unknown): Promise<void>;
+  /**
+   * The reader is done with bytes `read` gave it (onnxruntime holds its own copy of the weights):
+   * the store frees them now, or once it no longer needs them itself (held back, being written).
+   * A tower is 60–90 MB that the garbage collector of a worker's small heap frees only seconds
+   * later, while the renderer's peak counts them. The caller must not touch the bytes again.
+   */
+  release?(bytes: Uint8Array): void;
 }
 
 /** The worker's: the browser's model cache, else a download verified against the catalog's pins. */

@@ -24,6 +24,12 @@ export interface GpuLease {
 export interface OrtRuntime {
   /** The onnxruntime module that runs this backend. */
   load(backend: Backend): Promise<OrtModule>;
+  /**
+   * Whether sessions can take their weights as external data in memory (`externalData` with the
+   * bytes: onnxruntime-web), which halves the WASM heap's peak (model/externalWeights.ts).
+   * onnxruntime-node reads external data only from files.
+   */
+  readonly mountsWeights: boolean;
   /** What this runtime needs in the session options for the backend (execution provider, threads, the GPU device). */
   sessionOptions(backend: Backend, threads: number, gpu: GpuLease | null): SessionOptions;
   /**
@@ -42,6 +48,7 @@ function loadWebOrt(backend: Backend): Promise<OrtModule> {
 
 export const webOrtRuntime: OrtRuntime = {
   load: loadWebOrt,
+  mountsWeights: true,
   // Threads are set on ort.env.wasm (onnxruntime-web reads them there), not per session. The
   // device goes in the execution provider's options: it is the only place the WebGPU build reads it.
   sessionOptions: (backend, _threads, gpu) => ({

@@ -9,6 +9,7 @@ import type { BackendPlan } from '../backend';
 import { ClipError } from '../errors';
 import { fetchTowerFile, invalidFile, type ModelFiles, type ReadOptions } from '../modelFiles';
 import { holdingThread } from '../liveness';
+import { externalizeWeights, WEIGHTS_FILE } from './externalWeights';
 import type { GpuLease, OrtModule, OrtRuntime, OrtSession, SessionOptions } from '../ort';
 
 export interface SessionsRequest {
@@ -41,6 +42,9 @@ export class TowerSessions {
     private readonly options: SessionOptions,
     /** WebGPU: the device these sessions run on. */
     private readonly gpu: GpuLease | null,
+    private readonly mountsWeights: boolean,
+    /** Frees file bytes this object is done with (ModelFiles.release). */
+    private readonly releaseBytes: (bytes: Uint8Array) => void,
   ) {
     this.textSession = text;
   }
@@ -54,20 +58,27 @@ export class TowerSessions {
       // Both downloads start now; the image session is built while the text file still arrives.
       const textFile = fetchTowerFile(files, 'text', plan.precision, read);
       textFile.catch(() => undefined); // awaited below; a failure must not surface as unhandled first
-      const vision = await createSession(ort, await fetchTowerFile(files, 'vision', plan.vision, read), options, onnxFileName('vision', plan.vision));
+      const create = (bytes: Uint8Array, file: string) => createSession(ort, bytes, options, file, runtime.mountsWeights);
+      const releaseBytes = (bytes: Uint8Array) => files.release?.(bytes);
+      const visionBytes = await fetchTowerFile(files, 'vision', plan.vision, read);
+      const vision = await create(visionBytes, onnxFileName('vision', plan.vision));
+      releaseBytes(visionBytes); // onnxruntime has its own copy of the weights now
       let textBytes: Uint8Array;
+      let textFingerprint: string;
       let text: OrtSession | null;
       try {
         textBytes = await textFile;
+        textFingerprint = fingerprint(textBytes);
         // WebGPU makes both now, so a GPU that cannot run the text tower falls back to WASM at load.
-        text = plan.backend === 'webgpu' ? await createSession(ort, textBytes, options, onnxFileName('text', plan.precision)) : null;
+        text = plan.backend === 'webgpu' ? await create(textBytes, onnxFileName('text', plan.precision)) : null;
+        if (text) releaseBytes(textBytes);
       } catch (error) {
         await vision.release();
         throw error;
       }
       // Without cross-origin isolation onnxruntime quietly drops to one thread: report what it uses.
       const threads = plan.backend === 'wasm' ? Number(ort.env.wasm.numThreads ?? 1) : 0;
-      return new TowerSessions(ort, plan, threads, vision, text ? null : textBytes, text, fingerprint(textBytes), options, gpu);
+      return new TowerSessions(ort, plan, threads, vision, text ? null : textBytes, text, textFingerprint, options, gpu, runtime.mountsWeights, releaseBytes);
     } catch (error) {
       gpu?.release();
       throw error;
@@ -81,10 +92,12 @@ export class TowerSessions {
   async text(): Promise<OrtSession> {
     if (this.textSession) return this.textSession;
     if (this.released) throw new ClipError({ kind: 'internal', message: 'The model was released' });
-    this.pendingText ??= createSession(this.ort, this.textBytes!, this.options, onnxFileName('text', this.plan.precision)).then(
+    const bytes = this.textBytes!;
+    this.pendingText ??= createSession(this.ort, bytes, this.options, onnxFileName('text', this.plan.precision), this.mountsWeights).then(
       (session) => {
         this.textSession = session;
         this.textBytes = null;
+        this.releaseBytes(bytes);
         return session;
       },
       (error: unknown) => {
@@ -99,6 +112,8 @@ export class TowerSessions {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
+    // A text session being made still reads them: its completion frees them.
+    if (this.textBytes && !this.pendingText) this.releaseBytes(this.textBytes);
     this.textBytes = null;
     this.gpu?.release();
     await this.vision.release();
@@ -120,9 +135,19 @@ function sessionOptions(plan: BackendPlan, runtime: OrtRuntime, threads: number,
 
 /**
  * A session from a tower file; a file onnxruntime cannot use is an invalid model naming it.
+ * Where the runtime takes weights from memory, they go in as external data (externalWeights.ts:
+ * half the WASM heap); if onnxruntime refuses that, the file is used whole.
  * Making one holds the worker's thread for seconds on a slow phone: the page's supervisor is told.
  */
-async function createSession(ort: OrtModule, bytes: Uint8Array, options: SessionOptions, file: string): Promise<OrtSession> {
+async function createSession(ort: OrtModule, bytes: Uint8Array, options: SessionOptions, file: string, mountsWeights: boolean): Promise<OrtSession> {
+  const split = mountsWeights ? externalizeWeights(bytes) : null;
+  if (split) {
+    try {
+      return await holdingThread(() => ort.InferenceSession.create(split.graph, { ...options, externalData: [{ path: WEIGHTS_FILE, data: bytes }] }));
+    } catch {
+      // Tried again with the whole file below: that one's error is the one to report.
+    }
+  }
   try {
     return await holdingThread(() => ort.InferenceSession.create(bytes, options));
   } catch (error) {

@@ -70,6 +70,7 @@ export function fakeGpu(options: { loseDuringLoad?: string } = {}): FakeGpu {
   return {
     runtime: {
       load: (backend) => Promise.resolve(modules[backend]),
+      mountsWeights: false,
       sessionOptions: (backend, count, gpu) => {
         threads[backend] = count;
         // The device rides along to the session (as onnxruntime-web's EP options carry it).

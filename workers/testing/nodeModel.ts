@@ -28,6 +28,7 @@ export const bundledSource: ModelSource = { id: BUNDLED_MODEL_ID, host: '/models
  */
 export const nodeRuntime: OrtRuntime = {
   load: () => Promise.resolve<OrtModule>(ortNode),
+  mountsWeights: false,
   sessionOptions: (_backend, threads) => ({ executionProviders: ['cpu'], intraOpNumThreads: Math.max(1, threads) }),
   prepareGpu: () => Promise.reject(new Error('no WebGPU adapter is available')),
 };
