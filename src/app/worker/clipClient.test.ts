@@ -86,6 +86,26 @@ describe('the worker client, when its worker dies', () => {
     expect(after.embeddings).toEqual(before.embeddings);
   });
 
+  it('loads the model again with the image fit in use, keeping its generation and its embeddings', async () => {
+    const { client, events, latest } = setup();
+    await client.loadModel(request);
+    const padded = await client.setImageFit('pad');
+    expect(padded.imageFit).toBe('pad');
+    // A wide picture (red left, blue right): the centre crop and the padded whole differ.
+    const { PNG } = await import('pngjs');
+    const png = new PNG({ width: 128, height: 48 });
+    for (let i = 0; i < 128 * 48; i++) png.data.set(i % 128 < 64 ? [224, 27, 27, 255] : [31, 63, 224, 255], i * 4);
+    const wide = [{ name: 'wide.png', blob: new Blob([new Uint8Array(PNG.sync.write(png))], { type: 'image/png' }) }];
+    const before = await client.encodeImages(wide);
+    latest().closeFromInside();
+    await until(events, 'worker-restarted');
+    const restarted = events.find((e) => e.type === 'worker-restarted') as Extract<ClientEvent, { type: 'worker-restarted' }>;
+    expect(restarted.model).toMatchObject({ imageFit: 'pad', generation: padded.generation });
+    const after = await client.encodeImages(wide);
+    expect(after.generation).toBe(padded.generation);
+    expect(after.results[0]).toEqual(before.results[0]);
+  });
+
   it('answers a call that was in flight when the worker closed, from the new worker', async () => {
     const { client, workers, latest } = setup();
     await client.loadModel(request);

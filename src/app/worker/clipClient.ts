@@ -29,7 +29,7 @@ import type {
 import { ClipError } from '../../../workers/errors';
 import type { ImageFit } from '../../clip/preprocess/fit';
 import { isLivenessMessage, isPulseMessage } from '../../../workers/liveness';
-import { GenerationMap } from './generations';
+import { GenerationMap, sameModel } from './generations';
 import { LivenessWatch, type LivenessLimits, type Unresponsive } from './livenessWatch';
 
 export interface CallOptions {
@@ -188,8 +188,12 @@ export class WorkerClipClient implements ClipClient {
       signal: options.signal,
       map: (answer, toPage) => {
         const model = { ...(answer as LoadedModel), generation: toPage((answer as LoadedModel).generation) };
-        // A restarted worker loads the model again with the fit in use now.
-        if (this.inUse && model.generation > this.inUse.model.generation) this.inUse = { request: { ...this.inUse.request, imageFit: fit }, model };
+        // A restarted worker loads the model again with the fit in use now (the model in use only:
+        // the worker applies a fit after any load in progress, to the model that load made).
+        const inUse = this.inUse;
+        if (inUse && model.generation > inUse.model.generation && sameModel({ ...model, imageFit: inUse.model.imageFit }, inUse.model)) {
+          this.inUse = { request: { ...inUse.request, imageFit: model.imageFit }, model };
+        }
         return model;
       },
     });

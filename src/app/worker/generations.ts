@@ -40,7 +40,7 @@ export class GenerationMap {
   }
 }
 
-/** Whether two loaded models make the same embeddings: same files, backend, precisions and threads. */
+/** Whether two loaded models make the same embeddings: same files, backend, precisions, threads and image fit. */
 export function sameModel(a: LoadedModel, b: LoadedModel): boolean {
   return (
     a.source.id === b.source.id &&
@@ -50,6 +50,7 @@ export function sameModel(a: LoadedModel, b: LoadedModel): boolean {
     a.precision === b.precision &&
     a.visionPrecision === b.visionPrecision &&
     a.threads === b.threads &&
-    a.embeddingDim === b.embeddingDim
+    a.embeddingDim === b.embeddingDim &&
+    a.imageFit === b.imageFit
   );
 }
