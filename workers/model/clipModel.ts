@@ -10,6 +10,7 @@ import type { FileVerification, FrameResult, ImageBatchResult, LoadedModel, Name
 import { PersistentTextCache } from '../persistentTextCache';
 import { TextEmbeddingCache } from '../textCache';
 import { ImageEmbedder, type EmbedPixels } from './imageEmbedder';
+import { concatRows } from './tensors';
 import { TextEmbedder, type TextCallOptions } from './textEmbedder';
 import type { ActiveBackend, TowerRunner } from './towerRunner';
 
@@ -128,14 +129,7 @@ export class ClipModel {
     return async (pixels, count) => {
       const rows: Float32Array[] = [];
       for (let i = 0; i < count; i++) rows.push(await this.runner.runVision(backend, pixels.slice(i * size, (i + 1) * size), [1, 3, height, width]));
-      if (count === 1) return rows[0]!;
-      const out = new Float32Array(rows.reduce((n, r) => n + r.length, 0));
-      let offset = 0;
-      for (const row of rows) {
-        out.set(row, offset);
-        offset += row.length;
-      }
-      return out;
+      return concatRows(rows);
     };
   }
 

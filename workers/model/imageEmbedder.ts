@@ -10,6 +10,7 @@ import { cancelledError, ClipError, toErrorData, type ClipErrorData } from '../e
 import { mapWithLimit } from '../mapWithLimit';
 import { releaseBuffer } from '../releaseBuffer';
 import { yieldToEventLoop } from '../yieldToEventLoop';
+import { concatRows } from './tensors';
 
 /** Images per vision run: enough to amortise the call, small enough to bound memory. */
 export const IMAGE_BATCH = 8;
@@ -45,7 +46,7 @@ export class ImageEmbedder {
       });
       if (good.length === 0) return;
       if (signal?.aborted) throw cancelledError();
-      const embeddings = await embed(concat(good.map((g) => g.pixels)), good.length);
+      const embeddings = await embed(concatRows(good.map((g) => g.pixels)), good.length);
       const dim = embeddings.length / good.length;
       good.forEach((g, row) => {
         results[g.index] = { ok: true, embedding: embeddings.slice(row * dim, (row + 1) * dim), width: g.width, height: g.height };
@@ -107,16 +108,4 @@ export class ImageEmbedder {
       return { ok: false, error: { ...toErrorData(error), message, file: name } };
     }
   }
-}
-
-function concat(parts: Float32Array[]): Float32Array {
-  const [only] = parts;
-  if (parts.length === 1 && only) return only;
-  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

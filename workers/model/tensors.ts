@@ -45,3 +45,16 @@ export function attentionMask(ids: BigInt64Array, endId: number, rows: number, l
   }
   return mask;
 }
+
+/** Float32 rows one after another in one array (the only one itself, not a copy). */
+export function concatRows(parts: Float32Array[]): Float32Array {
+  const [only] = parts;
+  if (parts.length === 1 && only) return only;
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
