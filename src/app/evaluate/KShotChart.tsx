@@ -65,6 +65,8 @@ function Chart({ curves, classes }: { curves: KShotCurve[]; classes: number }) {
   // The zero-shot line: its accuracy on all the curve's images (each k's held-out images vary a little).
   const zeroShot = points.reduce((s, p) => s + p.zeroShot, 0) / points.length;
   const overtakes = points.find((p) => p.accuracy > zeroShot);
+  // Where the probe first matches zero-shot (the paper's "zero-shot matches a k-shot probe").
+  const matches = points.find((p) => p.accuracy >= zeroShot);
   const description = `${curves.map((c) => `Probe from ${c.start === 'zero' ? 'zero' : 'the zero-shot weights'}: ${c.points.map((p) => `k=${p.k} ${(100 * p.accuracy).toFixed(0)}%`).join(', ')}`).join('. ')}. Zero-shot ${(100 * zeroShot).toFixed(0)}%.`;
   return (
     <figure className="kshot" data-testid="kshot-curve" data-zero-shot={zeroShot.toFixed(4)}>
@@ -107,7 +109,9 @@ function Chart({ curves, classes }: { curves: KShotCurve[]; classes: number }) {
         <p data-testid="kshot-verdict">
           {overtakes
             ? `The probe from zero overtakes zero-shot at k = ${overtakes.k} labelled image${overtakes.k === 1 ? '' : 's'} per class.`
-            : `Up to k = ${maxK}, the probe from zero stays below zero-shot: zero-shot is worth more than ${maxK} labelled image${maxK === 1 ? '' : 's'} per class here.`}
+            : matches
+              ? `The probe from zero matches zero-shot at k = ${matches.k} labelled image${matches.k === 1 ? '' : 's'} per class, and does not overtake it up to k = ${maxK}.`
+              : `Up to k = ${maxK}, the probe from zero stays below zero-shot: zero-shot is worth more than ${maxK} labelled image${maxK === 1 ? '' : 's'} per class here.`}
         </p>
       </figcaption>
     </figure>

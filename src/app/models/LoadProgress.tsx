@@ -5,7 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { FileProgress } from '../../../workers/api';
+import { catalogEntry, downloadSize, towerPrecisions } from '../../clip';
 import { isHubHost } from '../../clip/modelSource';
+import { plannedTowers } from '../../clip/sourcePolicy';
+import type { LoadRequest } from '../../../workers/api';
 import { formatBytes } from '../components/format';
 import { appState } from '../state';
 import type { PendingLoad } from '../state/modelStore';
@@ -15,12 +18,16 @@ import './models.css';
 export function LoadProgress({ pending, stillUsing }: { pending: PendingLoad; stillUsing: string | null }) {
   const files = Object.values(pending.progress);
   const loaded = files.reduce((sum, f) => sum + f.loaded, 0);
-  const total = files.reduce((sum, f) => sum + (f.total ?? f.loaded), 0);
+  const known = files.reduce((sum, f) => sum + (f.total ?? f.loaded), 0);
+  // Files not yet started have no size: before the towers start, the JSON files alone would say
+  // "0 B of 2 MB" for a 150 MB model. The catalog's size fills in, marked as an estimate.
+  const expected = expectedBytes(pending.request);
+  const total = Math.max(known, expected);
   const now = useClock(files.some((f) => f.retry));
   const state = summaryState(files, now, serverName(pending));
   return (
     <span className="loading" data-testid="loading">
-      Loading model… {total > 0 ? `${formatBytes(loaded)} of ${formatBytes(total)}` : ''}
+      Loading model… {total > 0 ? `${formatBytes(loaded)} of ${expected > known ? '≈ ' : ''}${formatBytes(total)}` : ''}
       {loaded > 0 ? ` · ${formatBytes(rate(loaded, pending.startedAt))}/s` : ''}
       {state && <span className="download-summary" data-testid="download-state"> · {state}</span>}
       {stillUsing && <span className="hint"> (still using {stillUsing} meanwhile)</span>}{' '}
@@ -78,4 +85,13 @@ function useClock(running: boolean): number {
 function rate(bytes: number, since: number): number {
   const seconds = (performance.now() - since) / 1000;
   return seconds > 0 ? bytes / seconds : 0;
+}
+
+/** The download a catalog model needs on the backend asked for (WASM when automatic), or 0. */
+function expectedBytes(request: LoadRequest): number {
+  const entry = catalogEntry(request.source.id);
+  if (!entry) return 0;
+  const forced = request.precision && request.precision !== 'auto' ? request.precision : null;
+  const towers = forced ? plannedTowers(entry.id, forced) : towerPrecisions(entry.id, request.backend === 'webgpu' ? 'webgpu' : 'wasm', 'fp16');
+  return downloadSize(entry, towers);
 }

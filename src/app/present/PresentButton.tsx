@@ -55,7 +55,7 @@ export function PresentButton({ root }: { root: RefObject<HTMLElement | null> })
   };
 
   return (
-    <button type="button" aria-pressed={presenting} onClick={toggle} title={presenting ? 'Leave projector mode (Escape)' : 'Full screen, large type, for a projector'}>
+    <button type="button" className="present-button" aria-pressed={presenting} onClick={toggle} title={presenting ? 'Leave projector mode (Escape)' : 'Full screen, large type, for a projector'}>
       {presenting ? 'Exit presentation' : 'Present'}
     </button>
   );

@@ -30,7 +30,7 @@ export const PRESETS: readonly LabelPreset[] = [
   { id: 'cifar100', name: 'CIFAR-100', description: 'The 100 classes of the CIFAR-100 benchmark, as worded by the CLIP paper.', labels: CIFAR100_LABELS },
   {
     id: 'imagenet',
-    name: 'ImageNet (1000 classes)',
+    name: 'ImageNet',
     description: 'The 1000 ImageNet classes with the names cleaned up for CLIP (two names occur twice, as released).',
     labels: IMAGENET_LABELS,
   },
