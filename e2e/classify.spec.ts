@@ -66,11 +66,16 @@ test.describe('zero-shot classification with the bundled shapes model on WASM', 
   test('an empty label list and a label over 77 tokens are explained', async ({ page }) => {
     await setLabels(page, []);
     await expect(page.getByText('Add at least one label to classify images.')).toBeVisible();
+    // An image dropped meanwhile says so where it is shown, and is ranked once there are labels.
+    await dropFiles(page, [await drawShape(page, 'circle', COLOURS.red, { name: 'early.png' })]);
+    await expect(page.getByTestId('gallery-no-labels')).toBeVisible();
     const long = Array.from({ length: 90 }, (_, i) => `word${i}`).join(' ');
     await setLabels(page, ['red circle', long]);
     await expect(page.getByTestId('truncated-warning')).toContainText('truncated');
     await dropFiles(page, [await drawShape(page, 'circle', COLOURS.red, { name: 'r.png' })]);
     await expect(topLabel(page, 'r.png')).toHaveText('red circle');
+    await expect(topLabel(page, 'early.png')).toHaveText('red circle');
+    await expect(page.getByTestId('gallery-no-labels')).toHaveCount(0);
   });
 
   test('images can be picked with the button, and removed', async ({ page }) => {
