@@ -6,6 +6,7 @@ import { chromiumArgs } from '../playwright.config';
 import { COLOURS, drawShape, dropFiles, topLabel } from './app';
 import { CLASSROOM_NAME, classroomResolverArgs, startClassroomServer, type ClassroomServer } from './fixtures/classroomServer';
 import { startPlainServer, type PlainServer } from './fixtures/plainServer';
+import { qrFromScreenshot, qrFromTerminal } from './fixtures/qr';
 import { writeY4m } from './fixtures/y4m';
 
 // The student's camera films a red circle.
@@ -35,7 +36,7 @@ test.afterAll(async () => {
 
 test('the classroom server prints an https address and a QR code, and keeps its certificate', () => {
   expect(server.url).toBe(`https://${CLASSROOM_NAME}:${server.port}/`);
-  expect(server.output()).toMatch(/[▀▄█]{10}/); // the QR code, in block characters
+  expect(qrFromTerminal(server.output())).toBe(server.url); // what a student's phone reads from the printed QR code
   expect(server.output()).toContain('warns once');
   expect(existsSync(join(server.certDir, 'cert.pem'))).toBe(true);
   expect(existsSync(join(server.certDir, 'key.pem'))).toBe(true);
@@ -80,6 +81,9 @@ test('the lecturer, on localhost, shares the room address the server gives, not 
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.getByTestId('share-url')).toHaveValue(new RegExp(`^https://${CLASSROOM_NAME}:${server.port}/\\?.*view=insights`));
   await expect(page.getByText('The room’s address, from the classroom server')).toBeVisible();
+  // The QR code on the lecturer's screen is what students' phones open.
+  const qr = page.getByRole('dialog', { name: 'Share this setup' }).getByRole('img', { name: 'QR code of the link' });
+  expect(await qrFromScreenshot(page, qr)).toBe(await page.getByTestId('share-url').inputValue());
   await expect(page.getByTestId('share-warning')).toHaveCount(0);
 });
 

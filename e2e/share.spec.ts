@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openApp } from './app';
+import { qrFromScreenshot } from './fixtures/qr';
 
 test('Share on localhost warns that the link opens nothing elsewhere, and the link carries the open view', async ({ page }) => {
   await openApp(page);
@@ -9,10 +10,12 @@ test('Share on localhost warns that the link opens nothing elsewhere, and the li
   await expect(link).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/\?.*view=insights/);
   await expect(page.getByTestId('share-warning')).toContainText('points at this computer (localhost)');
   await expect(page.getByTestId('share-warning')).toContainText('npm run classroom');
-  await expect(page.getByRole('dialog', { name: 'Share this setup' }).getByRole('img', { name: 'QR code of the link' })).toBeVisible();
+  const qr = page.getByRole('dialog', { name: 'Share this setup' }).getByRole('img', { name: 'QR code of the link' });
+  await expect(qr).toBeVisible();
 
-  // The link opens the same view.
+  // The link, and the QR code a phone reads, open the same view.
   const shared = await link.inputValue();
+  expect(await qrFromScreenshot(page, qr)).toBe(shared);
   await page.keyboard.press('Escape');
   await page.goto(shared);
   await expect(page.getByRole('tab', { name: 'Insights' })).toHaveAttribute('aria-selected', 'true');
@@ -31,6 +34,7 @@ test('in presentation mode the QR code fills the screen on demand; Escape closes
   expect(box!.height).toBeGreaterThan(450); // most of a 720-pixel projector
   expect(box!.y + box!.height).toBeLessThanOrEqual(720);
   await expect(large.getByTestId('large-qr-url')).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\//);
+  expect(await qrFromScreenshot(page, qr)).toBe(await large.getByTestId('large-qr-url').textContent());
   await expect(large.getByTestId('share-warning')).toBeVisible(); // still localhost here
 
   await page.keyboard.press('Escape');
