@@ -26,10 +26,13 @@ export function writePhotos(dir, photo, count) {
   return readdirSync(dir).sort().map((name) => join(dir, name));
 }
 
-/** The page's renderer: the renderer process with the highest peak (the page, its worker and WASM threads). */
-function renderer(browser) {
+/**
+ * The page's renderer: the renderer process with the highest peak (the page, its worker and WASM
+ * threads), leaving out `gone` (the first visit's renderer, when a second visit is measured).
+ */
+function renderer(browser, gone = new Set()) {
   const all = processMemory(browser);
-  const renderers = (all?.processes ?? []).filter((p) => p.type === 'renderer');
+  const renderers = (all?.processes ?? []).filter((p) => p.type === 'renderer' && !gone.has(p.pid));
   return renderers.sort((a, b) => b.hwmMB - a.hwmMB)[0] ?? null;
 }
 
@@ -75,7 +78,7 @@ async function workerHeapReader(browser, page) {
     new Promise((resolve) => {
       const id = nextId++;
       waiting.set(id, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => (waiting.delete(id), resolve(null)));
       setTimeout(() => waiting.has(id) && (waiting.delete(id), resolve(null)), 60_000);
     });
   return {
@@ -94,16 +97,32 @@ async function workerHeapReader(browser, page) {
   };
 }
 
-/** Samples the renderer's RSS every 100 ms; `mark(phase)` starts a new phase. */
-function rssSampler(browser) {
+/**
+ * Samples the renderer's RSS every 100 ms; `mark(phase)` starts a new phase. `peak()` is the
+ * renderer's peak so far: the highest VmHWM or RSS seen. VmHWM alone is not enough: Chromium's
+ * memory instrumentation resets it now and then (seen: the same renderer's VmHWM fell from 752 to
+ * 696 MB between two readings), which would hide the peak of a later phase.
+ */
+function rssSampler(browser, gone) {
   const phases = [];
   let current = null;
+  let peak = 0;
   const sample = () => {
-    const r = renderer(browser);
-    if (r && current) current.maxRssMB = Math.max(current.maxRssMB, r.rssMB);
+    const r = renderer(browser, gone);
+    if (!r) return;
+    peak = Math.max(peak, r.hwmMB, r.rssMB);
+    if (current) current.maxRssMB = Math.max(current.maxRssMB, r.rssMB);
   };
   const timer = setInterval(sample, 100);
   return {
+    peak() {
+      sample();
+      return peak;
+    },
+    /** Forgets what was seen so far (the first visit's page, before the measured one). */
+    reset() {
+      peak = 0;
+    },
     mark(name) {
       sample();
       current = { name, maxRssMB: 0, startedAt: Date.now() };
@@ -126,28 +145,46 @@ async function waitLabelled(page, count, timeout) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result] .scores li.top').length >= n, count, { timeout, polling: 250 });
 }
 
-export async function appMemory({ base, chromiumArgs, threads, photos, log, manyCount = 100 }) {
+/**
+ * `visit: 'second'` measures a student's next visit: a first page loads the model (downloaded,
+ * verified and stored in the Cache API), is closed with its renderer, and a new page in the same
+ * profile loads the model from the cache (no download, no cache write) before the photos.
+ */
+export async function appMemory({ base, chromiumArgs, threads, photos, log, manyCount = 100, visit = 'first' }) {
   const browser = await launch(chromiumArgs);
-  const out = { threads, photos: manyCount, phases: {} };
-  const sampler = rssSampler(browser);
+  const out = { threads, visit, photos: manyCount, phases: {} };
+  const gone = new Set();
+  const sampler = rssSampler(browser, gone);
   let heap = null;
   try {
     const context = await browser.newContext();
     await probeWasmMemory(context);
+    if (visit === 'second') {
+      const first = await context.newPage();
+      await openApp(first, appUrl(base, { threads, debug: false }));
+      await first.waitForTimeout(6000); // the model's files are written to the cache
+      for (const p of processMemory(browser)?.processes ?? []) if (p.type === 'renderer') gone.add(p.pid);
+      await first.close();
+      // Wait for the first page's renderer to exit (its worker target goes with it).
+      for (let i = 0; i < 100 && (processMemory(browser)?.processes ?? []).some((p) => gone.has(p.pid)); i++) await new Promise((r) => setTimeout(r, 100));
+    }
     const page = await context.newPage();
     const snapshot = async (name) => {
-      const r = renderer(browser);
+      const r = renderer(browser, gone);
       out.phases[name] = {
-        rendererPeakMB: r?.hwmMB ?? null,
+        rendererPid: r?.pid ?? null,
+        rendererPeakMB: r ? sampler.peak() : null,
+        rendererHwmMB: r?.hwmMB ?? null,
         rendererRssMB: r?.rssMB ?? null,
         worker: heap ? await heap.read() : null,
         page: await pageHeap(page),
         afterS: (Date.now() - started) / 1000,
       };
       const w = out.phases[name].worker;
-      log(`  memory ${threads}t ${name}: renderer peak ${r?.hwmMB.toFixed(0)} MB, now ${r?.rssMB.toFixed(0)} MB; worker JS ${w?.jsUsedMB?.toFixed(1)} MB, ArrayBuffers ${w?.arrayBuffersMB?.toFixed(0)} MB, WASM heap ${w?.wasmHeapsMB?.map((x) => x.toFixed(0)).join('+')} MB`);
+      log(`  memory ${threads}t ${visit} visit, ${name}: renderer (pid ${r?.pid}) peak ${out.phases[name].rendererPeakMB?.toFixed(0)} MB (VmHWM now ${r?.hwmMB.toFixed(0)}), now ${r?.rssMB.toFixed(0)} MB; worker JS ${w?.jsUsedMB?.toFixed(1)} MB, ArrayBuffers ${w?.arrayBuffersMB?.toFixed(0)} MB, WASM heap ${w?.wasmHeapsMB?.map((x) => x.toFixed(0)).join('+')} MB`);
     };
     const started = Date.now();
+    sampler.reset();
     sampler.mark('load');
     out.load = await openApp(page, appUrl(base, { threads, debug: false }));
     heap = await workerHeapReader(browser, page);
@@ -179,7 +216,7 @@ export async function appMemory({ base, chromiumArgs, threads, photos, log, many
     const many = out.phases[`${manyCount} photos`].rendererPeakMB;
     out.oneMB = one;
     out.manyDeltaMB = many - one;
-    log(`  memory ${threads}t: one photo ${one.toFixed(0)} MB peak; ${manyCount} photos +${(many - one).toFixed(0)} MB (${(out.msPerPhoto / 1000).toFixed(2)} s per photo)`);
+    log(`  memory ${threads}t (${visit} visit): one photo ${one.toFixed(0)} MB peak; ${manyCount} photos +${(many - one).toFixed(0)} MB (${(out.msPerPhoto / 1000).toFixed(2)} s per photo)`);
     await context.close();
   } finally {
     out.rssByPhase = sampler.stop();

@@ -7,6 +7,7 @@
  *   --quick            a few minutes: 2 threads only, fewer runs and labels, no WebGPU
  *   --threads=1,2      WASM thread counts to measure
  *   --only=a,b         sections: app,peer,native,text,cold,camera,memory,webgpu,probe (default: all)
+ *   --memory-visits=first,second  which visits the memory section measures (default: both)
  *   --no-build         reuse dist/ and .bench/peer-dist/
  *   --no-report        keep BENCHMARKS.md as it is (results.json is still written)
  *   --merge            keep the previous results.json's other figures (re-measure a failed part)
@@ -40,6 +41,7 @@ const option = (name, fallback) => args.find((a) => a.startsWith(`--${name}=`))?
 
 const quick = flag('quick');
 const threadList = option('threads', quick ? '2' : '1,2').split(',').map(Number);
+const memoryVisits = option('memory-visits', 'first,second').split(',');
 const sections = new Set(option('only', 'app,peer,native,text,cold,camera,memory,webgpu,probe').split(','));
 // The probe section needs no CLIP model (random embeddings): `--only=probe` skips making it.
 const needsModel = [...sections].some((s) => s !== 'probe');
@@ -101,14 +103,14 @@ async function main() {
     texts: { single: { texts: texts.single[0].length, runs: texts.single.length }, ensemble: { texts: texts.ensemble[0].length, runs: texts.ensemble.length, templates: clip.ENSEMBLE_TEMPLATES.length } },
     coldStartLabels: everyday,
     threads: threadList,
-    app: {}, peer: {}, native: {}, coldStart: { app: {}, peer: {} }, camera: { app: {}, peer: {} }, memory: {}, webgpu: null, probe: null,
+    app: {}, peer: {}, native: {}, coldStart: { app: {}, peer: {} }, camera: { app: {}, peer: {} }, memory: {}, memorySecondVisit: {}, webgpu: null, probe: null,
     errors: [],
     load: {},
   };
   if (flag('merge')) {
     // re-measure some sections and keep the rest of the previous run's figures
     const previous = JSON.parse(await readFile(join(OUT, 'results.json'), 'utf8'));
-    for (const key of ['app', 'peer', 'native', 'coldStart', 'camera', 'memory', 'webgpu', 'probe']) results[key] = previous[key] ?? results[key];
+    for (const key of ['app', 'peer', 'native', 'coldStart', 'camera', 'memory', 'memorySecondVisit', 'webgpu', 'probe']) results[key] = previous[key] ?? results[key];
     results.load = previous.load ?? {};
     results.threads = [...new Set([...previous.threads, ...threadList])].sort();
     results.errors = previous.errors.filter((e) => !threadList.some((t) => e.section.endsWith(` ${t}t`)) || ![...sections].some((s) => e.section.startsWith(s)));
@@ -151,7 +153,10 @@ async function main() {
       await attempt(`app camera ${threads}t`, async () => (results.camera.app[threads] = await appCamera({ ...common, threads, y4m, seconds: plan.cameraSeconds })));
       await attempt(`peer camera ${threads}t`, async () => (results.camera.peer[threads] = await peerCamera({ ...common, threads, y4m, seconds: plan.cameraSeconds })));
     }
-    if (sections.has('memory')) await attempt(`app memory ${threads}t`, async () => (results.memory[threads] = await appMemory({ ...common, threads, photos, manyCount: plan.memoryPhotos })));
+    if (sections.has('memory')) {
+      await attempt(`app memory ${threads}t`, async () => (results.memory[threads] = await appMemory({ ...common, threads, photos, manyCount: plan.memoryPhotos })));
+      if (memoryVisits.includes('second')) await attempt(`app memory ${threads}t, second visit`, async () => (results.memorySecondVisit[threads] = await appMemory({ ...common, threads, photos, manyCount: plan.memoryPhotos, visit: 'second' })));
+    }
   }
   if (sections.has('peer') && !quick) {
     log('--- peer with its default thread count');
