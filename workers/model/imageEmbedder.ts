@@ -17,10 +17,13 @@ export const IMAGE_BATCH = 8;
 
 /**
  * Files decoded at once. A decoded image lives as RGBA (4 bytes per pixel, twice while it is read
- * back from the canvas) until it is preprocessed: a 100-megapixel photo needs about 800 MB, so
- * eight at once would need gigabytes. Two at a time bound the peak and still overlap small files.
+ * back from the canvas) until it is preprocessed: a 100-megapixel photo needs about 800 MB. One at
+ * a time: measured with 100 photos of 12 MP (npm run bench -- --only=memory), two at a time let the
+ * renderer grow by +144 to +309 MB, one at a time by +90 to +179 MB, and the time per photo and
+ * per 640×480 frame in batches of 8 did not change measurably (two decodes overlap only inside the
+ * browser's decoder; the preprocessing runs on this one thread either way).
  */
-export const DECODE_CONCURRENCY = 2;
+export const DECODE_CONCURRENCY = 1;
 
 /** Runs the vision tower on `count` preprocessed images laid end to end: L2-normalised rows. */
 export type EmbedPixels = (pixels: Float32Array, count: number) => Promise<Float32Array>;
