@@ -3,8 +3,11 @@
  * nothing: each image's original bytes with what is known about it. Embeddings are not kept: they
  * belong to a model, and the coordinator makes them again for the model in use.
  *
- * Bytes are stored as an ArrayBuffer, not a Blob: every browser's IndexedDB stores those, private
- * modes included, and a File is rebuilt from them on the way back.
+ * Bytes are stored as the Blob itself: the browser copies a picked file into its storage without
+ * the page reading it, and gives back a Blob that is read only when used (100 photos of 12 MP as
+ * ArrayBuffers meant 460 MB in the page, on every write and again at every start). Where
+ * IndexedDB refuses Blobs (older Safari, some private modes) they are stored as an ArrayBuffer
+ * instead (persistGallery.ts); a File is rebuilt from either on the way back.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ExplicitTruth, ImageOrigin } from '../state/galleryStore';
@@ -16,7 +19,7 @@ export interface StoredImage {
   name: string;
   type: string;
   lastModified: number;
-  bytes: ArrayBuffer;
+  bytes: Blob | ArrayBuffer;
   origin: ImageOrigin;
   truth: ExplicitTruth | null;
   domain: string | null;

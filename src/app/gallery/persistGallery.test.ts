@@ -69,6 +69,40 @@ describe('the gallery kept in this browser', () => {
     expect((await second.storage!.all()).length).toBe(3);
   });
 
+  it('stores the file as a Blob (the page never reads it), and bytes where IndexedDB refuses Blobs', async () => {
+    const first = await visit();
+    await first.gallery().addFiles([file('blob.png', [1, 2])]);
+    await flush();
+    const [stored] = await first.storage!.all();
+    expect(stored?.image.bytes).toBeInstanceOf(Blob);
+    first.stop();
+
+    // An IndexedDB that cannot clone Blobs (older Safari, some private windows), on a real store.
+    const real = (await openGalleryStorage())!;
+    const refusing: GalleryStorage = {
+      all: () => real.all(),
+      add: (image) => (image.bytes instanceof Blob ? Promise.reject(new DOMException('Blobs are not supported', 'DataCloneError')) : real.add(image)),
+      update: (key, info) => real.update(key, info),
+      remove: (key) => real.remove(key),
+      clear: () => real.clear(),
+    };
+    const second = await visit(refusing);
+    await flush();
+    await second.gallery().addFiles([file('bytes.png', [3, 4, 5]), file('more.png', [6])]);
+    await flush();
+    expect(second.keeping.getState().status).toBe('on');
+    const all = await real.all();
+    expect(all.map((k) => k.image.name)).toEqual(['blob.png', 'bytes.png', 'more.png']);
+    expect(all[1]?.image.bytes).toBeInstanceOf(ArrayBuffer);
+    second.stop();
+
+    const third = await visit();
+    await flush();
+    expect(third.items().map((i) => i.name)).toEqual(['more.png', 'bytes.png', 'blob.png']);
+    expect([...new Uint8Array(await third.items()[1]!.file.arrayBuffer())]).toEqual([3, 4, 5]);
+    expect([...new Uint8Array(await third.items()[2]!.file.arrayBuffer())]).toEqual([1, 2]);
+  });
+
   it('forgets removed images, and Clear empties it', async () => {
     const first = await visit();
     await first.gallery().addFiles([file('a.png', [1]), file('b.png', [2]), file('c.png', [3])]);

@@ -38,13 +38,14 @@ function infoOf(item: GalleryItem) {
   return { truth: item.truth, domain: item.domain, caption: item.caption };
 }
 
-async function toStored(item: GalleryItem): Promise<StoredImage> {
+/** What is kept of an item: its file as a Blob, or (where Blobs are refused) read into bytes. */
+async function toStored(item: GalleryItem, asBuffer: boolean): Promise<StoredImage> {
   const file = item.file;
   return {
     name: item.name,
     type: file.type,
     lastModified: file instanceof File ? file.lastModified : Date.now(),
-    bytes: await file.arrayBuffer(),
+    bytes: asBuffer ? await file.arrayBuffer() : file,
     ...infoOf(item),
     origin: item.origin,
   };
@@ -60,6 +61,19 @@ export async function keepGallery(gallery: StoreApi<GalleryState>, storage: Gall
     return () => undefined;
   }
   const keyById = new Map<number, number>();
+  /** Set once this browser's IndexedDB has refused a Blob: from then on bytes are stored. */
+  let blobsRefused = false;
+  const add = async (item: GalleryItem): Promise<number | null> => {
+    const image = await toStored(item, blobsRefused);
+    if (!gallery.getState().items.some((i) => i.id === item.id)) return null; // removed meanwhile
+    try {
+      return await storage.add(image);
+    } catch (error) {
+      if (blobsRefused || isQuotaError(error)) throw error;
+      blobsRefused = true;
+      return storage.add(await toStored(item, true));
+    }
+  };
   /** Files being brought back, with the key they are kept under (they need no new write). */
   const restoring = new Map<Blob, number>();
   let queue: Promise<unknown> = Promise.resolve();
@@ -100,9 +114,8 @@ export async function keepGallery(gallery: StoreApi<GalleryState>, storage: Gall
           restoring.delete(item.file);
         } else if (!isInputError(item)) {
           run(async () => {
-            const image = await toStored(item);
-            if (!gallery.getState().items.some((i) => i.id === item.id)) return; // removed meanwhile
-            keyById.set(item.id, await storage.add(image));
+            const key = await add(item);
+            if (key !== null) keyById.set(item.id, key);
           });
         }
         continue;
