@@ -249,7 +249,7 @@ export function memorySection(r) {
     ['first', r.memory],
     ['second', r.memorySecondVisit ?? {}],
   ];
-  L.push(table(['threads', 'visit', 'phase', 'renderer peak (VmHWM)', 'renderer RSS now', 'worker WASM heap', 'worker ArrayBuffers', 'worker JS heap', 'page JS heap'], threads.flatMap((t) =>
+  L.push(table(['threads', 'visit', 'phase', 'renderer peak so far', 'renderer RSS now', 'worker WASM heap', 'worker ArrayBuffers', 'worker JS heap', 'page JS heap'], threads.flatMap((t) =>
     visits.flatMap(([visit, runs]) =>
       runs[t]
         ? phases.map((name) => {
@@ -261,7 +261,7 @@ export function memorySection(r) {
     ),
   )));
   L.push('');
-  L.push(`Fresh browser per thread count and visit. First visit: open the app (the model downloads, is verified and written to the Cache API, WASM). Second visit: a first page does that and is closed with its renderer; a new page in the same profile loads the model from the cache. Then wait 4 s (labels encoded), pick one 12 MP JPEG (4000×3000) with the file input and wait for its label, then pick ${first.photos} more and wait for all. Renderer = the Chromium renderer process of the page, its worker and onnxruntime's threads (VmHWM and VmRSS from /proc); worker heaps via the DevTools protocol.`);
+  L.push(`Fresh browser per thread count and visit. First visit: open the app (the model downloads, is verified and written to the Cache API, WASM). Second visit: a first page does that and is closed with its renderer; a new page in the same profile loads the model from the cache. Then wait 4 s (labels encoded), pick one 12 MP JPEG (4000×3000) with the file input and wait for its label, then pick ${first.photos} more and wait for all. Renderer = the Chromium renderer process of the page, its worker and onnxruntime's threads; its peak so far is the highest VmHWM or VmRSS (/proc) seen, read every 100 ms and at each phase's end (Chromium resets VmHWM now and then, so VmHWM alone can miss a phase's peak); worker heaps via the DevTools protocol.`);
   L.push('');
   for (const t of threads) {
     for (const [visit, runs] of visits) {
