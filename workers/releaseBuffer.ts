@@ -5,7 +5,8 @@
  * `ArrayBuffer.prototype.transfer(0)` detaches the buffer and drops its memory at once.
  *
  * Not for buffers made again and again: detaching each decoded photo's pixels made the renderer
- * grow more over 100 photos, not less (measured, see imageEmbedder.ts), as did a photo's bands.
+ * grow more over 100 photos, not less (measured, see imageEmbedder.ts); so did detaching the
+ * 4 MB bands of a band-by-band read-back that was tried.
  *
  * Only for buffers the caller owns and will not touch again: every view on it becomes empty.
  * Browsers without `transfer` (and buffers that cannot be detached) are left to the collector.

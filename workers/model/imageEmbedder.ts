@@ -100,7 +100,8 @@ export class ImageEmbedder {
     try {
       // The decoded RGBA (48 MB for 12 MP) is left to the collector, not detached at once with
       // releaseBuffer: measured with 100 photos, detaching each made the renderer grow by +127 to
-      // +391 MB, leaving them by +68 to +165 MB (four runs each; see BENCHMARKS.md, memory).
+      // +391 MB, leaving them by +68 to +165 MB (1 and 2 threads, first and second visit; see
+      // BENCHMARKS.md, memory).
       const image = await decodeImage(blob, name);
       return { ok: true, pixels: this.pixelsOf(image), width: image.width, height: image.height };
     } catch (error) {

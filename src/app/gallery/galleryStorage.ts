@@ -4,8 +4,8 @@
  * belong to a model, and the coordinator makes them again for the model in use.
  *
  * Bytes are stored as the Blob itself: the browser copies a picked file into its storage without
- * the page reading it, and gives back a Blob that is read only when used (100 photos of 12 MP as
- * ArrayBuffers meant 460 MB in the page, on every write and again at every start). Where
+ * the page reading it, and gives back a Blob that is read only when used (as ArrayBuffers, a start
+ * with 100 kept photos of 12 MP brought all 460 MB into the page at once). Where
  * IndexedDB refuses Blobs (older Safari, some private modes) they are stored as an ArrayBuffer
  * instead (persistGallery.ts); a File is rebuilt from either on the way back.
  */
