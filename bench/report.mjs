@@ -238,17 +238,17 @@ export function writeReport(path, r) {
  */
 export function memorySection(r) {
   const L = [];
-  const threads = Object.keys(r.memory ?? {}).map(Number).sort();
+  const visits = [
+    ['first', r.memory ?? {}],
+    ['second', r.memorySecondVisit ?? {}],
+  ];
+  const threads = [...new Set(visits.flatMap(([, runs]) => Object.keys(runs).map(Number)))].sort();
   L.push('## Memory: one 12 MP photo, then many (MB)');
   L.push('');
   if (threads.length === 0) return [...L, 'Not measured in this run.', ''];
-  const first = r.memory[threads[0]];
+  const first = visits.map(([, runs]) => runs[threads[0]]).find(Boolean);
   const many = `${first.photos} photos`;
   const phases = ['loaded', 'labels', 'one photo', many];
-  const visits = [
-    ['first', r.memory],
-    ['second', r.memorySecondVisit ?? {}],
-  ];
   L.push(table(['threads', 'visit', 'phase', 'renderer peak so far', 'renderer RSS now', 'worker WASM heap', 'worker ArrayBuffers', 'worker JS heap', 'page JS heap'], threads.flatMap((t) =>
     visits.flatMap(([visit, runs]) =>
       runs[t]

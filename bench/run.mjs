@@ -154,7 +154,7 @@ async function main() {
       await attempt(`peer camera ${threads}t`, async () => (results.camera.peer[threads] = await peerCamera({ ...common, threads, y4m, seconds: plan.cameraSeconds })));
     }
     if (sections.has('memory')) {
-      await attempt(`app memory ${threads}t`, async () => (results.memory[threads] = await appMemory({ ...common, threads, photos, manyCount: plan.memoryPhotos })));
+      if (memoryVisits.includes('first')) await attempt(`app memory ${threads}t`, async () => (results.memory[threads] = await appMemory({ ...common, threads, photos, manyCount: plan.memoryPhotos })));
       if (memoryVisits.includes('second')) await attempt(`app memory ${threads}t, second visit`, async () => (results.memorySecondVisit[threads] = await appMemory({ ...common, threads, photos, manyCount: plan.memoryPhotos, visit: 'second' })));
     }
   }
