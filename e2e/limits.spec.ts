@@ -4,7 +4,7 @@
  * cores, and big photos shown as small thumbnails.
  */
 import { expect, test } from '@playwright/test';
-import { COLOURS, drawShape, dropFiles, openApp, setLabels, topLabel } from './app';
+import { COLOURS, drawShape, dropFiles, fileFromBytes, openApp, setLabels, topLabel } from './app';
 
 test('the label editor encodes at most 2000 labels and a 300-character template, and says so', async ({ page }) => {
   await openApp(page);
@@ -53,3 +53,45 @@ test('a large photo is shown as a small thumbnail and still classified from the 
   const thumbnail = page.getByTestId('result').filter({ hasText: 'big-red-circle.png' }).locator('img');
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => (img.complete ? [img.naturalWidth, img.naturalHeight] : null))).toEqual([480, 360]);
 });
+
+test('a big JPEG taken sideways gets an upright thumbnail of the right size', async ({ page }) => {
+  await openApp(page);
+  await setLabels(page, ['red circle', 'blue square']);
+  // 2400×1200, left half red, right half blue, stored with EXIF orientation 6 (turn 90° clockwise):
+  // shown 1200×2400 with the red half on top, as a phone's portrait photo is.
+  const jpeg = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(2400, 1200);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#e00000';
+    ctx.fillRect(0, 0, 1200, 1200);
+    ctx.fillStyle = '#0000e0';
+    ctx.fillRect(1200, 0, 1200, 1200);
+    return Array.from(new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer()));
+  });
+  await dropFiles(page, [fileFromBytes('sideways.jpg', 'image/jpeg', withOrientation(Uint8Array.from(jpeg), 6))]);
+  const card = page.getByTestId('result').filter({ hasText: 'sideways.jpg' });
+  await expect(topLabel(page, 'sideways.jpg')).toHaveText(/^(red circle|blue square)$/);
+  const thumbnail = card.locator('img');
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => (img.complete ? [img.naturalWidth, img.naturalHeight] : null))).toEqual([240, 480]);
+  const [top, bottom] = await thumbnail.evaluate((img: HTMLImageElement) => {
+    const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const at = (y: number) => Array.from(ctx.getImageData(120, y, 1, 1).data.slice(0, 3));
+    return [at(60), at(420)];
+  });
+  expect(top[0]).toBeGreaterThan(180); // red on top
+  expect(top[2]).toBeLessThan(60);
+  expect(bottom[2]).toBeGreaterThan(180); // blue below
+  expect(bottom[0]).toBeLessThan(60);
+});
+
+/** The JPEG with an EXIF segment holding only an orientation (1–8), right after its start marker. */
+function withOrientation(jpeg: Uint8Array, orientation: number): Uint8Array {
+  // "Exif\0\0", then a little-endian TIFF header and one IFD entry: tag 0x0112, SHORT, count 1.
+  const tiff = [0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x00, 0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, orientation, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
+  const payload = [0x45, 0x78, 0x69, 0x66, 0x00, 0x00, ...tiff];
+  const length = payload.length + 2;
+  const segment = [0xff, 0xe1, length >> 8, length & 0xff, ...payload];
+  return Uint8Array.from([...jpeg.subarray(0, 2), ...segment, ...jpeg.subarray(2)]);
+}
