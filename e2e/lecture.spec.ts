@@ -24,6 +24,8 @@ test('a shared link reopened in a fresh page restores the labels and the templat
 test('a large preset with the prompt ensemble encodes with progress, and a reload uses the cache', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Label set').selectOption('imagenet');
+  // Two of ImageNet's released names occur twice: the editor says they are used once.
+  await expect(page.getByTestId('repeated-labels')).toHaveText('2 labels are written more than once and used once: “missile”, “sunglasses”.');
   await page.getByRole('checkbox', { name: /Prompt ensemble/ }).check();
   await expect(page.getByRole('progressbar', { name: 'Encoding labels' })).toBeVisible();
   const summary = page.getByTestId('encode-summary');

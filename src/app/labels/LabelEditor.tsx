@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { PRESETS } from '../../clip';
 import { appParams, appState, useLabelStore } from '../state';
 import { EncodeStatus } from './EncodeStatus';
-import { limitMessage, parseLabels, withinLimits } from './labels';
+import { limitMessage, parseLabels, repeatedLabels, withinLimits } from './labels';
 import './limits.css';
 
 const MY_LABELS = '__mine__';
@@ -19,6 +19,7 @@ export function LabelEditor() {
   // Store actions never change: no need to subscribe to them.
   const { setLabelsText, setTemplate, setEnsemble, applyPreset, restoreMyLabels, undo } = appState.labels.getState();
   const labels = parseLabels(labelsText);
+  const repeated = repeatedLabels(labelsText);
   const limits = withinLimits(labels, ensemble ? '' : template).problems;
   // What the link that opened the page asked for beyond the limits (cut when it was read).
   const [linkLimits, setLinkLimits] = useState(appParams.setup.limits ?? []);
@@ -78,6 +79,13 @@ export function LabelEditor() {
           ))}
           <button type="button" onClick={() => setLinkLimits([])}>Dismiss</button>
         </div>
+      )}
+      {repeated.length > 0 && (
+        <p className="hint" role="status" data-testid="repeated-labels">
+          {repeated.length === 1 ? 'A label is' : `${repeated.length} labels are`} written more than once and used once:{' '}
+          {repeated.slice(0, 5).map((l) => `“${l}”`).join(', ')}
+          {repeated.length > 5 ? ` and ${repeated.length - 5} more` : ''}.
+        </p>
       )}
       <EncodeStatus />
       {labels.length === 0 && <p className="warning" role="status">Add at least one label to classify images.</p>}

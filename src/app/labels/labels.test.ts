@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyTemplate, limitMessage, MAX_LABEL_LENGTH, MAX_LABELS, MAX_PROMPT_LENGTH, MAX_TEMPLATE_LENGTH, parseLabels, withinLimits } from './labels';
+import { applyTemplate, limitMessage, MAX_LABEL_LENGTH, MAX_LABELS, MAX_PROMPT_LENGTH, MAX_TEMPLATE_LENGTH, parseLabels, repeatedLabels, withinLimits } from './labels';
+import { IMAGENET_DUPLICATES, PRESETS } from '../../clip/presets';
 
 describe('parseLabels', () => {
   it('takes one label per line, trimming and dropping blanks and repeats', () => {
@@ -7,6 +8,18 @@ describe('parseLabels', () => {
   });
   it('gives no labels for empty text', () => {
     expect(parseLabels('\n  \n')).toEqual([]);
+  });
+});
+
+describe('repeatedLabels', () => {
+  it('names each label written more than once, once, as parseLabels compares them', () => {
+    expect(repeatedLabels('red circle\nblue  square\n red circle \nblue square\nred circle\ngreen')).toEqual(['red circle', 'blue square']);
+    expect(repeatedLabels('a\nb\n\n')).toEqual([]);
+  });
+  it("finds ImageNet's two names that occur twice", () => {
+    const imagenet = PRESETS.find((p) => p.id === 'imagenet')!;
+    expect(repeatedLabels(imagenet.labels.join('\n'))).toEqual(IMAGENET_DUPLICATES);
+    expect(parseLabels(imagenet.labels.join('\n'))).toHaveLength(998);
   });
 });
 

@@ -3,16 +3,25 @@ export const DEFAULT_TEMPLATE = 'a photo of a {}.';
 
 /** One label per line; blank lines and duplicates dropped, order kept. */
 export function parseLabels(text: string): string[] {
+  return [...new Set(labelLines(text))];
+}
+
+/** Labels written more than once (each used once), in the order they first repeat. */
+export function repeatedLabels(text: string): string[] {
   const seen = new Set<string>();
-  const labels: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const label = line.trim().replace(/\s+/g, ' ');
-    if (label && !seen.has(label)) {
-      seen.add(label);
-      labels.push(label);
-    }
+  const repeated = new Set<string>();
+  for (const label of labelLines(text)) {
+    if (seen.has(label)) repeated.add(label);
+    seen.add(label);
   }
-  return labels;
+  return [...repeated];
+}
+
+function labelLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/\s+/g, ' '))
+    .filter((label) => label !== '');
 }
 
 /**
