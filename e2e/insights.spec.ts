@@ -130,6 +130,13 @@ test.describe('insights with the bundled shapes model', () => {
     const mapBox = (await map.boundingBox())!;
     expect(mapBox.x).toBeGreaterThanOrEqual(0);
     expect(mapBox.x + mapBox.width).toBeLessThanOrEqual(361);
+    // Label names stay inside the map's frame: one near the right edge is written to the left of its dot.
+    const frame = (await map.locator('.map-frame').boundingBox())!;
+    for (const name of await map.locator('[data-kind="label"] text').all()) {
+      const box = (await name.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(frame.x - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(frame.x + frame.width + 1);
+    }
     await page.getByRole('tab', { name: 'Matrix', exact: true }).click();
     const region = page.getByRole('region', { name: /Similarity matrix/ });
     await expect(region).toBeVisible();

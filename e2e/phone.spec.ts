@@ -120,6 +120,30 @@ test('a long URL in a hub error and a long file name wrap inside the screen', as
   expect((await boxOf(fileName)).height).toBeGreaterThan(30); // wrapped onto several lines
 });
 
+test('the views row hints that it scrolls, and a wide similarity matrix keeps its caption inside its box', async ({ page }) => {
+  await openApp(page);
+  // The row of views is wider than the screen: it fades out at its right edge, and the chosen view
+  // is scrolled clear of the fade.
+  const views = page.getByRole('tablist', { name: 'Views' });
+  expect(await views.evaluate((row) => row.scrollWidth > row.clientWidth)).toBe(true);
+  expect(await views.evaluate((row) => getComputedStyle(row).maskImage)).toContain('linear-gradient');
+  await dropFiles(page, [await drawShape(page, 'circle', COLOURS.red, { name: 'red.png' })]);
+  await expect(topLabel(page, 'red.png')).toHaveText('red circle');
+  await page.getByRole('tab', { name: 'Insights' }).tap();
+  const rowBox = await boxOf(views);
+  const tabBox = await boxOf(page.getByRole('tab', { name: 'Insights' }));
+  expect(tabBox.x + tabBox.width).toBeLessThanOrEqual(rowBox.x + rowBox.width - 32);
+
+  // The default labels make the matrix far wider than the screen; the caption wraps inside the box.
+  const region = page.getByRole('region', { name: /Similarity matrix/ });
+  await expect(region).toBeVisible();
+  expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+  const regionBox = await boxOf(region);
+  const caption = await boxOf(region.locator('caption'));
+  expect(caption.x + caption.width).toBeLessThanOrEqual(regionBox.x + regionBox.width);
+  await expectNoSidewaysScroll(page, 'matrix');
+});
+
 test('the camera asks for the rear camera and does not mirror it', async ({ page }) => {
   await page.addInitScript(watchCamera, null);
   await openApp(page);

@@ -43,8 +43,14 @@ test('in presentation mode the QR code fills the screen on demand; Escape closes
   await page.keyboard.press('Escape');
   await expect(page.locator('.app')).not.toHaveClass(/presenting/);
 
-  // Also from the Share dialog.
+  // Also from the Share dialog, whose Close is in view on a 720-pixel projector without a scroll.
+  await page.getByRole('button', { name: 'Present' }).click();
   await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this setup' });
+  await expect(dialog.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
+  expect(await dialog.evaluate((d) => d.scrollHeight <= d.clientHeight)).toBe(true);
+  const close = (await dialog.getByRole('button', { name: 'Close' }).boundingBox())!;
+  expect(close.y + close.height).toBeLessThanOrEqual(720);
   await page.getByRole('button', { name: 'Show large for the room' }).click();
   await expect(large).toBeVisible();
   await large.getByRole('button', { name: 'Close' }).click();

@@ -13,6 +13,8 @@ import { useElementWidth } from './useElementWidth';
 const THUMB = 28;
 /** The frame's margin around the points' area: thumbnails at the edge stay inside it. */
 const FRAME = THUMB / 2 + 2;
+/** About the width of one character of a label (11 px sans-serif, styles.css) in the map's units. */
+const LABEL_CHAR_WIDTH = 6.6;
 /** Beyond this many labels the map shows dots only (names on hover and in the table). */
 const MAX_NAMED_LABELS = 60;
 
@@ -76,12 +78,14 @@ export function EmbeddingMap() {
           {projection.points.map((p) => {
             const { x, y } = layout.toView(p.x, p.y);
             if (p.kind === 'label') {
+              // A label that would run past the frame's right edge is written to the left of its dot.
+              const leftward = x + 8 + LABEL_CHAR_WIDTH * (labels[p.index]?.length ?? 0) > pad.right + FRAME;
               return (
                 <g key={`l${p.index}`} className="map-point map-label" data-testid="map-point" data-kind="label">
                   <title>{`Label: ${labels[p.index]}`}</title>
                   <circle cx={x} cy={y} r={5} />
                   {named && (
-                    <text x={x + 8} y={y + 4}>
+                    <text x={leftward ? x - 8 : x + 8} y={y + 4} textAnchor={leftward ? 'end' : 'start'}>
                       {labels[p.index]}
                     </text>
                   )}
