@@ -27,6 +27,9 @@ interface Props {
   cameraOn: boolean;
 }
 
+/** Milliseconds between recorded frames while "Hold to record" is held: 5 a second. */
+const RECORD_EVERY_MS = 200;
+
 export function CameraProbe({ labels, frame, mode, setMode, probeReady, cameraOn }: Props) {
   const examples = useProbeStore((s) => s.examples);
   const training = useProbeStore((s) => s.training);
@@ -40,10 +43,16 @@ export function CameraProbe({ labels, frame, mode, setMode, probeReady, cameraOn
   const id = useId();
   const label = names.includes(target) ? target : (names[0] ?? '');
 
-  // Each new frame while the button is held becomes an example of the class.
+  const lastRecordedAt = useRef(-Infinity);
+  // A new frame while the button is held becomes an example of the class, at most one per
+  // RECORD_EVERY_MS: the demo model labels ~50 frames a second, which filled a class's 100 in 2 s with
+  // near-copies; spaced out, the 100 take 20 s and see the object turned and moved.
   useEffect(() => {
     if (!recording || !frame || frame === lastFrame.current || !model || !label) return;
     lastFrame.current = frame;
+    const now = performance.now();
+    if (now - lastRecordedAt.current < RECORD_EVERY_MS) return;
+    lastRecordedAt.current = now;
     // Refused beyond MAX_EXAMPLES_PER_CLASS (said below).
     appState.probe.getState().addExample({ label, embedding: frame.embedding, modelId: model.id, dim: model.dim });
   }, [recording, frame, label, model]);
