@@ -54,7 +54,19 @@ test('a large photo is shown as a small thumbnail and still classified from the 
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => (img.complete ? [img.naturalWidth, img.naturalHeight] : null))).toEqual([480, 360]);
 });
 
-test('a big JPEG taken sideways gets an upright thumbnail of the right size', async ({ page }) => {
+test('a big JPEG taken sideways gets an upright thumbnail of the right size, decoded at a reduced size', async ({ page }) => {
+  // Watches (does not replace) WebCodecs' decoder: the sizes of the frames it gives the page.
+  await page.addInitScript(() => {
+    const frames: number[][] = [];
+    (window as unknown as { decodedFrames: number[][] }).decodedFrames = frames;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the decoder as `this`
+    const decode = ImageDecoder.prototype.decode;
+    ImageDecoder.prototype.decode = async function (this: ImageDecoder, options?: ImageDecodeOptions) {
+      const result = await decode.call(this, options);
+      frames.push([result.image.codedWidth, result.image.codedHeight]);
+      return result;
+    };
+  });
   await openApp(page);
   await setLabels(page, ['red circle', 'blue square']);
   // 2400×1200, left half red, right half blue, stored with EXIF orientation 6 (turn 90° clockwise):
@@ -84,6 +96,8 @@ test('a big JPEG taken sideways gets an upright thumbnail of the right size', as
   expect(top[2]).toBeLessThan(60);
   expect(bottom[2]).toBeGreaterThan(180); // blue below
   expect(bottom[0]).toBeLessThan(60);
+  // Decoded at half size (as stored, before the turn), not at 2400×1200.
+  expect(await page.evaluate(() => (window as unknown as { decodedFrames: number[][] }).decodedFrames)).toEqual([[1200, 600]]);
 });
 
 /** The JPEG with an EXIF segment holding only an orientation (1–8), right after its start marker. */

@@ -62,7 +62,17 @@ export function App() {
         <div className="workspace">
           <div className="tabs" role="tablist" aria-label="Views">
             {VIEWS.map((v) => (
-              <button key={v.id} type="button" role="tab" aria-selected={view === v.id} onClick={() => setView(v.id)}>
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                aria-selected={view === v.id}
+                onClick={(e) => {
+                  setView(v.id);
+                  // On a phone the row scrolls: bring a half-hidden tab clear of its faded edge (styles.css).
+                  e.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+                }}
+              >
                 {v.name}
               </button>
             ))}

@@ -46,7 +46,7 @@ export function CameraProbe({ labels, frame, mode, setMode, probeReady, cameraOn
   const lastRecordedAt = useRef(-Infinity);
   // A new frame while the button is held becomes an example of the class, at most one per
   // RECORD_EVERY_MS: the demo model labels ~50 frames a second, which filled a class's 100 in 2 s with
-  // near-copies; spaced out, the 100 take 20 s and see the object turned and moved.
+  // near-copies; spaced out, the 100 take 20 s or more and see the object turned and moved.
   useEffect(() => {
     if (!recording || !frame || frame === lastFrame.current || !model || !label) return;
     lastFrame.current = frame;
@@ -64,6 +64,7 @@ export function CameraProbe({ labels, frame, mode, setMode, probeReady, cameraOn
 
   const startRecording = () => {
     if (!cameraOn || !label) return;
+    lastRecordedAt.current = -Infinity; // the first frame of a hold is kept at once
     setRecording(true);
   };
   const stopRecording = () => setRecording(false);

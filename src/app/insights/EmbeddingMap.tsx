@@ -78,8 +78,10 @@ export function EmbeddingMap() {
           {projection.points.map((p) => {
             const { x, y } = layout.toView(p.x, p.y);
             if (p.kind === 'label') {
-              // A label that would run past the frame's right edge is written to the left of its dot.
-              const leftward = x + 8 + LABEL_CHAR_WIDTH * (labels[p.index]?.length ?? 0) > pad.right + FRAME;
+              // A label that would run past the frame's right edge is written to the left of its dot,
+              // if there is more room there.
+              const runsOver = x + 8 + LABEL_CHAR_WIDTH * (labels[p.index]?.length ?? 0) > pad.right + FRAME;
+              const leftward = runsOver && x - pad.left > pad.right - x;
               return (
                 <g key={`l${p.index}`} className="map-point map-label" data-testid="map-point" data-kind="label">
                   <title>{`Label: ${labels[p.index]}`}</title>
