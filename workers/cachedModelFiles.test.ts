@@ -210,6 +210,25 @@ describe('the model cache', () => {
         expect(server.requests.filter((r) => r.status !== 304)).toEqual([]);
       });
     }
+
+    it('unpinned: a tower held back until the load ends is freed as soon as its reader is done, and kept whole', async () => {
+      const files = cachedModelFiles(unpinned());
+      const bytes = await files.read(VISION);
+      expect(files.awaitsProof?.(VISION)).toBe(true);
+      files.release?.(bytes); // its session is made; the other tower is still to come
+      expect(bytes.byteLength, 'freed before the load was accepted').toBe(0);
+      expect((await storage.open(MODEL_CACHE)).entries.size, 'nothing kept before the load succeeds').toBe(0);
+      await files.keep?.([VISION]);
+      const entry = (await storage.open(MODEL_CACHE)).entries.get(`${unpinned().host}/${unpinned().id}/${VISION}`);
+      expect(entry?.body).toEqual(new Uint8Array(readFileSync(join(BUNDLED_MODEL_DIR, VISION))));
+    });
+
+    it('unpinned: a failed load keeps nothing of a tower already freed', async () => {
+      const files = cachedModelFiles(unpinned());
+      files.release?.(await files.read(VISION));
+      await files.discard?.(new ClipError({ kind: 'invalid-model', message: 'text tower broken', file: TEXT }));
+      expect((await storage.open(MODEL_CACHE)).entries.size).toBe(0);
+    });
   });
 
   it('revalidates an unpinned `main` file with its ETag: 304 uses the cached copy', async () => {

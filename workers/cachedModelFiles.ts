@@ -16,7 +16,7 @@ import type { Validator } from './byteRange';
 import { downloadFile, revalidateFile, type Downloaded } from './download';
 import { ClipError } from './errors';
 import { fileByteLimit } from './fileLimits';
-import { deleteCachedFile, openModelCache, readCachedFile, storeCachedFile, verify, type CachedFileInfo, type Integrity, type StoreOutcome } from './modelCache';
+import { blobOf, deleteCachedFile, openModelCache, readCachedFile, storeCachedFile, verify, type CachedFileInfo, type Integrity, type StoreOutcome } from './modelCache';
 import type { ModelFiles, ReadOptions } from './modelFiles';
 import { releaseBuffer } from './releaseBuffer';
 import { sha256Hex } from './sha256';
@@ -26,7 +26,10 @@ const distrusted = new Set<string>();
 
 interface HeldBack {
   url: string;
-  bytes: Uint8Array;
+  /** The bytes while the reader still has them; then (`release`) a copy out of the renderer, `blob`. */
+  bytes: Uint8Array | null;
+  blob: Blob | null;
+  size: number;
   sha256: string;
   validator: Validator;
   /** The read's progress callback: told whether the file was kept. */
@@ -43,35 +46,36 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
   const heldBack = new Map<string, HeldBack>();
   const writes: Promise<StoreOutcome>[] = [];
   let accepted = false;
-  // Bytes are freed once neither the reader (release) nor this store needs them: how many of its
-  // uses (held back, being written) are still open, per buffer.
-  const storeNeeds = new Map<Uint8Array, number>();
+  // Bytes are freed once neither the reader (release) nor this store (holding them back) needs them.
+  const holding = new Set<Uint8Array>();
   const readerDone = new Set<Uint8Array>();
   const freeIfUnused = (bytes: Uint8Array) => {
-    if (storeNeeds.has(bytes) || !readerDone.has(bytes)) return;
+    if (holding.has(bytes) || !readerDone.has(bytes)) return;
     readerDone.delete(bytes);
     releaseBuffer(bytes);
   };
-  const storeUses = (bytes: Uint8Array) => storeNeeds.set(bytes, (storeNeeds.get(bytes) ?? 0) + 1);
-  const storeDone = (bytes: Uint8Array) => {
-    const left = (storeNeeds.get(bytes) ?? 1) - 1;
-    if (left > 0) storeNeeds.set(bytes, left);
-    else storeNeeds.delete(bytes);
-    freeIfUnused(bytes);
-  };
 
   const store = (file: string, held: HeldBack) => {
-    storeUses(held.bytes);
-    const size = held.bytes.byteLength;
+    // Copied into a Blob at once (blobOf): the write does not keep the bytes themselves.
+    const body = held.blob ?? blobOf(held.bytes!);
+    const size = held.size;
     const write = async (): Promise<StoreOutcome> => {
       const c = await cache;
       const info = { modelId: source.id, file, revision: source.revision, sha256: held.sha256, etag: held.validator.etag, lastModified: held.validator.lastModified };
-      const outcome = c ? await storeCachedFile(c, held.url, held.bytes, info) : 'failed';
-      storeDone(held.bytes);
+      const outcome = c ? await storeCachedFile(c, held.url, body, info) : 'failed';
       held.onProgress?.({ file, loaded: size, total: size, done: true, storage: outcome });
       return outcome;
     };
     writes.push(write());
+  };
+
+  /** Bytes held back until the load proves them: stop holding them, as bytes. */
+  const stopHolding = (held: HeldBack) => {
+    const bytes = held.bytes;
+    held.bytes = null;
+    if (!bytes) return;
+    holding.delete(bytes);
+    freeIfUnused(bytes);
   };
 
   // Once the load succeeded, a file read again (by a move to WASM after a lost GPU) is not kept.
@@ -79,8 +83,8 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
     if (accepted) return;
     const previous = heldBack.get(file);
     heldBack.set(file, held);
-    storeUses(held.bytes);
-    if (previous) storeDone(previous.bytes); // read again (a move to WASM): the newer copy is kept
+    holding.add(held.bytes!);
+    if (previous) stopHolding(previous); // read again (a move to WASM): the newer copy is kept
   };
 
   const download = async (url: string, file: string, options: ReadOptions, pin: Integrity | undefined): Promise<Uint8Array> => {
@@ -94,7 +98,8 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
       throw error;
     }
     distrusted.delete(url);
-    const held = { url, bytes: downloaded.bytes, sha256: downloaded.sha256, validator: downloaded.validator, onProgress: options.onProgress };
+    const { bytes, sha256, validator } = downloaded;
+    const held: HeldBack = { url, bytes, blob: null, size: bytes.byteLength, sha256, validator, onProgress: options.onProgress };
     if (pin) store(file, held);
     else holdBack(file, held);
     return downloaded.bytes;
@@ -127,7 +132,7 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
       return null; // offline or the server failed: the copy that worked last time
     }
     if (result === 'not-modified') return null;
-    holdBack(file, { url, bytes: result.bytes, sha256: result.sha256, validator: result.validator, onProgress: options.onProgress });
+    holdBack(file, { url, bytes: result.bytes, blob: null, size: result.bytes.byteLength, sha256: result.sha256, validator: result.validator, onProgress: options.onProgress });
     return result.bytes;
   };
 
@@ -146,12 +151,12 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
         const held = heldBack.get(file);
         if (held) store(file, held);
       }
-      for (const held of heldBack.values()) storeDone(held.bytes); // no longer held back: being written, or not kept
+      for (const held of heldBack.values()) stopHolding(held); // no longer held back: being written, or not kept
       heldBack.clear();
       await Promise.all(writes);
     },
     async discard(error) {
-      for (const held of heldBack.values()) storeDone(held.bytes);
+      for (const held of heldBack.values()) stopHolding(held);
       heldBack.clear();
       // A pinned file verified: the model is broken, or this backend cannot run it, not the bytes.
       const blamed = error instanceof ClipError && error.kind === 'invalid-model' ? error.file : undefined;
@@ -164,6 +169,13 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
     },
     release(bytes) {
       readerDone.add(bytes);
+      // Held back until the load ends: a Blob holds them from now on, in the browser's blob store
+      // rather than in this renderer, where the rest of the load (the other tower) sets the peak.
+      for (const held of heldBack.values()) {
+        if (held.bytes !== bytes) continue;
+        held.blob = blobOf(bytes);
+        stopHolding(held);
+      }
       freeIfUnused(bytes);
     },
   };

@@ -1,7 +1,8 @@
 /**
  * Fetching one model file so that it survives lecture Wi-Fi, with byte-level progress:
- * - streamed into one buffer (`ByteSink`) and hashed (SHA-256) as it arrives: no second copy, no
- *   second pass, and a file over its byte limit stops at once;
+ * - streamed into one buffer (`ByteSink`) through one reused chunk buffer (`bodyChunks`) and hashed
+ *   (SHA-256) as it arrives: no second copy, no second pass, no spent chunks left for the garbage
+ *   collector, and a file over its byte limit stops at once;
  * - a dropped connection resumes with `Range` where the server allows it (a 206 is appended and
  *   hashing goes on; a 200 starts over);
  * - network errors, 429 and 5xx are tried again with backoff and jitter, honouring Retry-After,
@@ -12,6 +13,7 @@
  */
 import type { DownloadRetry, FileProgress } from './api';
 import { canResume, resumeHeaders, resumeOutcome, validatorOf, type Validator } from './byteRange';
+import { chunkReader } from './bodyChunks';
 import { ByteSink } from './byteSink';
 import { ClipError } from './errors';
 import { fileByteLimit, type ByteLimit } from './fileLimits';
@@ -145,12 +147,12 @@ async function transfer(url: string, file: string, options: DownloadOptions, ifN
     if (!response.body) {
       append(new Uint8Array(await response.arrayBuffer()));
     } else {
-      const reader = response.body.getReader();
+      const reader = chunkReader(response.body);
       try {
         for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          append(value);
+          const chunk = await reader.read();
+          if (!chunk) break;
+          append(chunk);
           if (performance.now() - lastReport > 100) report(false);
         }
       } catch (error) {

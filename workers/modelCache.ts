@@ -11,6 +11,7 @@
  * still used, only not kept.
  */
 import { MODEL_CACHE } from '../src/clip/modelSource';
+import { readWholeBody } from './bodyChunks';
 import { ClipError } from './errors';
 
 export interface Integrity {
@@ -50,7 +51,8 @@ export async function readCachedFile(cache: Cache, url: string): Promise<{ bytes
   try {
     const response = await cache.match(url);
     if (!response) return null;
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const stored = Number(response.headers.get('Content-Length'));
+    const bytes = response.body ? await readWholeBody(response.body, Number.isSafeInteger(stored) ? stored : 0) : new Uint8Array(0);
     return { bytes, info: infoFromHeaders(response.headers, bytes.byteLength) };
   } catch {
     return null;
@@ -74,10 +76,12 @@ function infoFromHeaders(headers: Headers, size: number): CachedFileInfo {
 /** How a write went: `quota-exceeded` when the browser's storage for this site is full. */
 export type StoreOutcome = 'stored' | 'quota-exceeded' | 'failed';
 
-export async function storeCachedFile(cache: Cache, url: string, bytes: Uint8Array, info: Omit<CachedFileInfo, 'size'>): Promise<StoreOutcome> {
+/** Stores a file; given bytes, it copies them at once (`blobOf`), so the caller may free them when this returns a promise. */
+export async function storeCachedFile(cache: Cache, url: string, body: Uint8Array | Blob, info: Omit<CachedFileInfo, 'size'>): Promise<StoreOutcome> {
+  const blob = body instanceof Blob ? body : blobOf(body);
   const headers = new Headers({
     'Content-Type': 'application/octet-stream',
-    'Content-Length': String(bytes.byteLength),
+    'Content-Length': String(blob.size),
     [CACHE_HEADERS.model]: encodeURIComponent(info.modelId),
     [CACHE_HEADERS.file]: encodeURIComponent(info.file),
     [CACHE_HEADERS.revision]: encodeURIComponent(info.revision),
@@ -86,7 +90,7 @@ export async function storeCachedFile(cache: Cache, url: string, bytes: Uint8Arr
   if (info.etag) headers.set('ETag', info.etag);
   if (info.lastModified) headers.set('Last-Modified', info.lastModified);
   try {
-    await cache.put(url, new Response(streamOf(bytes), { headers }));
+    await cache.put(url, new Response(blob, { headers }));
     return 'stored';
   } catch (error) {
     return error instanceof DOMException && error.name === 'QuotaExceededError' ? 'quota-exceeded' : 'failed';
@@ -94,20 +98,22 @@ export async function storeCachedFile(cache: Cache, url: string, bytes: Uint8Arr
 }
 
 /**
- * The bytes as a stream of views on them: `new Response(bytes)` copies them into a body of its own
- * (88 MB for a ViT-B/32 tower) that lingers in the worker until collected, while the model's
- * sessions are being made (the renderer's peak); streamed, the cache reads slices of the same memory.
+ * The bytes as a Blob, copied 1 MB at a time through one scratch buffer. Whatever memory a web API
+ * is handed stays with the engine until a garbage collection, even once the worker detached it
+ * (`releaseBuffer`): a tower handed to `cache.put` (as a Response, a Blob or a stream of views on
+ * it) kept its 60–90 MB resident after the write, measured. Each Blob copies its part when it is
+ * made, so only the scratch buffer is ever handed over, and the parts go to the browser's blob
+ * store, out of the renderer.
  */
-function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
-  const slice = 1 << 20;
-  let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.length) return controller.close();
-      controller.enqueue(bytes.subarray(offset, Math.min(bytes.length, offset + slice)));
-      offset += slice;
-    },
-  });
+export function blobOf(bytes: Uint8Array): Blob {
+  const scratch = new Uint8Array(Math.min(bytes.byteLength, 1 << 20));
+  const parts: Blob[] = [];
+  for (let offset = 0; offset < bytes.byteLength; offset += scratch.byteLength) {
+    const length = Math.min(scratch.byteLength, bytes.byteLength - offset);
+    scratch.set(bytes.subarray(offset, offset + length));
+    parts.push(new Blob([scratch.subarray(0, length)]));
+  }
+  return new Blob(parts);
 }
 
 export async function deleteCachedFile(cache: Cache | null, url: string): Promise<void> {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileProgress } from '../api';
 import { ClipError } from '../errors';
+import type { ModelFiles } from '../modelFiles';
 import type { OrtRuntime } from '../ort';
 import { BUNDLED_MODEL_DIR, diskModelFiles, loadBundledModel, nodeRuntime } from '../testing/nodeModel';
 
@@ -34,6 +35,22 @@ async function loadFailure(dir: string, backend: 'wasm' | 'webgpu' = 'wasm'): Pr
 }
 
 describe('loadClipModel', () => {
+  it('reads the text tower only once the image session is made and its bytes are freed (one tower in memory at a time)', async () => {
+    const disk = diskModelFiles();
+    const events: string[] = [];
+    const files: ModelFiles = {
+      ...disk,
+      read: (file, options) => (events.push(`read ${file}`), disk.read(file, options)),
+      release: (bytes) => events.push(`release ${bytes.byteLength}`),
+    };
+    const model = await loadBundledModel({}, { files });
+    await model.dispose();
+    const visionSize = readFileSync(join(BUNDLED_MODEL_DIR, 'onnx/vision_model_quantized.onnx')).byteLength;
+    const at = (event: string) => events.indexOf(event);
+    expect(at(`release ${visionSize}`)).toBeGreaterThan(at('read onnx/vision_model_quantized.onnx'));
+    expect(at('read onnx/text_model_quantized.onnx')).toBeGreaterThan(at(`release ${visionSize}`));
+  });
+
   it("loads the bundled model on WASM with the catalog's 8-bit towers and says what it loaded", async () => {
     const progress: FileProgress[] = [];
     const model = await loadBundledModel({}, { generation: 7, read: { onProgress: (p) => progress.push(p) } });

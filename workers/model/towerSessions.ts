@@ -55,14 +55,16 @@ export class TowerSessions {
     const gpu = plan.backend === 'webgpu' ? await runtime.prepareGpu(plan.precision, onDeviceLost) : null;
     try {
       const options = sessionOptions(plan, runtime, requestedThreads, gpu);
-      // Both downloads start now; the image session is built while the text file still arrives.
-      const textFile = fetchTowerFile(files, 'text', plan.precision, read);
-      textFile.catch(() => undefined); // awaited below; a failure must not surface as unhandled first
+      // One tower at a time: the text file is read only once the image session is made and its
+      // bytes freed, so a tower's bytes and the other's session are never being made together
+      // (the renderer's peak: 538 → 478 MB on a second visit, BENCHMARKS.md). It costs the time
+      // of making the image session, which the text download used to overlap.
       const create = (bytes: Uint8Array, file: string) => createSession(ort, bytes, options, file, runtime.mountsWeights);
       const releaseBytes = (bytes: Uint8Array) => files.release?.(bytes);
       const visionBytes = await fetchTowerFile(files, 'vision', plan.vision, read);
       const vision = await create(visionBytes, onnxFileName('vision', plan.vision));
       releaseBytes(visionBytes); // onnxruntime has its own copy of the weights now
+      const textFile = fetchTowerFile(files, 'text', plan.precision, read);
       let textBytes: Uint8Array;
       let textFingerprint: string;
       let text: OrtSession | null;
