@@ -1,7 +1,7 @@
 /**
  * A response body read chunk by chunk through one reused buffer. A default reader hands out a new
- * ArrayBuffer per chunk (tens of kilobytes each): a 90 MB tower leaves 90 MB of spent chunks that
- * the worker's garbage collector frees only later, while the load is setting the renderer's peak.
+ * ArrayBuffer per chunk (tens of kilobytes each): a 90 MB tower leaves 90 MB of spent chunks for
+ * the worker's garbage collector (no change in the renderer's peak was measured from this alone).
  * A BYOB ("bring your own buffer") reader fills the same 1 MB buffer again and again instead.
  * Bodies that are not byte streams (older engines) are read with a default reader.
  *

@@ -46,36 +46,24 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
   const heldBack = new Map<string, HeldBack>();
   const writes: Promise<StoreOutcome>[] = [];
   let accepted = false;
-  // Bytes are freed once neither the reader (release) nor this store (holding them back) needs them.
-  const holding = new Set<Uint8Array>();
-  const readerDone = new Set<Uint8Array>();
-  const freeIfUnused = (bytes: Uint8Array) => {
-    if (holding.has(bytes) || !readerDone.has(bytes)) return;
-    readerDone.delete(bytes);
-    releaseBuffer(bytes);
-  };
-
   const store = (file: string, held: HeldBack) => {
-    // Copied into a Blob at once (blobOf): the write does not keep the bytes themselves.
+    // Copied into a Blob at once (blobOf): the write does not keep the bytes themselves. Bytes
+    // freed by mistake would give an empty Blob: never stored under the file's hash.
     const body = held.blob ?? blobOf(held.bytes!);
     const size = held.size;
     const write = async (): Promise<StoreOutcome> => {
       const c = await cache;
       const info = { modelId: source.id, file, revision: source.revision, sha256: held.sha256, etag: held.validator.etag, lastModified: held.validator.lastModified };
-      const outcome = c ? await storeCachedFile(c, held.url, body, info) : 'failed';
+      const outcome = c && body.size === size ? await storeCachedFile(c, held.url, body, info) : 'failed';
       held.onProgress?.({ file, loaded: size, total: size, done: true, storage: outcome });
       return outcome;
     };
     writes.push(write());
   };
 
-  /** Bytes held back until the load proves them: stop holding them, as bytes. */
+  /** The load ended: the reader frees the bytes (release); a Blob made by then stays until written. */
   const stopHolding = (held: HeldBack) => {
-    const bytes = held.bytes;
     held.bytes = null;
-    if (!bytes) return;
-    holding.delete(bytes);
-    freeIfUnused(bytes);
   };
 
   // Once the load succeeded, a file read again (by a move to WASM after a lost GPU) is not kept.
@@ -83,7 +71,6 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
     if (accepted) return;
     const previous = heldBack.get(file);
     heldBack.set(file, held);
-    holding.add(held.bytes!);
     if (previous) stopHolding(previous); // read again (a move to WASM): the newer copy is kept
   };
 
@@ -168,15 +155,15 @@ export function cachedModelFiles(source: ModelSource): ModelFiles {
       await Promise.all(writes);
     },
     release(bytes) {
-      readerDone.add(bytes);
-      // Held back until the load ends: a Blob holds them from now on, in the browser's blob store
-      // rather than in this renderer, where the rest of the load (the other tower) sets the peak.
+      // Held back until the load ends: a Blob holds a copy from now on (in Chromium, in the
+      // browser's blob store, out of this renderer, where the other tower's load sets the peak).
+      // Nothing else here uses bytes once given out: a write copies them when it starts.
       for (const held of heldBack.values()) {
         if (held.bytes !== bytes) continue;
         held.blob = blobOf(bytes);
-        stopHolding(held);
+        held.bytes = null;
       }
-      freeIfUnused(bytes);
+      releaseBuffer(bytes);
     },
   };
 }

@@ -53,6 +53,8 @@ export async function readCachedFile(cache: Cache, url: string): Promise<{ bytes
     if (!response) return null;
     const stored = Number(response.headers.get('Content-Length'));
     const bytes = response.body ? await readWholeBody(response.body, Number.isSafeInteger(stored) ? stored : 0) : new Uint8Array(0);
+    // Written with its Content-Length (storeCachedFile): a body of another size is not that file.
+    if (response.headers.has('Content-Length') && bytes.byteLength !== stored) return null;
     return { bytes, info: infoFromHeaders(response.headers, bytes.byteLength) };
   } catch {
     return null;
@@ -98,12 +100,12 @@ export async function storeCachedFile(cache: Cache, url: string, body: Uint8Arra
 }
 
 /**
- * The bytes as a Blob, copied 1 MB at a time through one scratch buffer. Whatever memory a web API
- * is handed stays with the engine until a garbage collection, even once the worker detached it
- * (`releaseBuffer`): a tower handed to `cache.put` (as a Response, a Blob or a stream of views on
- * it) kept its 60–90 MB resident after the write, measured. Each Blob copies its part when it is
- * made, so only the scratch buffer is ever handed over, and the parts go to the browser's blob
- * store, out of the renderer.
+ * The bytes as a Blob, copied 1 MB at a time through one scratch buffer. Memory a web API is
+ * handed can stay with the engine until a garbage collection, even once the worker detached it
+ * (`releaseBuffer`): a tower handed to `cache.put` as a stream of views on it kept its 60–90 MB
+ * resident after the write (measured in Chromium, BENCHMARKS.md). Each Blob copies its part when
+ * it is made, so only the scratch buffer is ever handed over; Chromium keeps the parts in the
+ * browser's blob store, out of the renderer (other engines may keep them in the page's process).
  */
 export function blobOf(bytes: Uint8Array): Blob {
   const scratch = new Uint8Array(Math.min(bytes.byteLength, 1 << 20));

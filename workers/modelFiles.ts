@@ -30,9 +30,9 @@ export interface ModelFiles {
   discard?(error: unknown): Promise<void>;
   /**
    * The reader is done with bytes `read` gave it (onnxruntime holds its own copy of the weights):
-   * the store frees them now, or once it no longer needs them itself (held back, being written).
-   * A tower is 60–90 MB that the garbage collector of a worker's small heap frees only seconds
-   * later, while the renderer's peak counts them. The caller must not touch the bytes again.
+   * the store frees them now (a file it still holds back for the cache is first copied into a
+   * Blob). A tower is 60–90 MB that the garbage collector of a worker's small heap frees only
+   * seconds later, while the renderer's peak counts them. The caller must not touch the bytes again.
    */
   release?(bytes: Uint8Array): void;
 }

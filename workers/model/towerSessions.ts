@@ -6,6 +6,7 @@
  */
 import { onnxFileName } from '../../src/clip/modelSource';
 import type { BackendPlan } from '../backend';
+import { downloadCancelled } from '../download';
 import { ClipError } from '../errors';
 import { fetchTowerFile, invalidFile, type ModelFiles, type ReadOptions } from '../modelFiles';
 import { holdingThread } from '../liveness';
@@ -56,20 +57,21 @@ export class TowerSessions {
     try {
       const options = sessionOptions(plan, runtime, requestedThreads, gpu);
       // One tower at a time: the text file is read only once the image session is made and its
-      // bytes freed, so a tower's bytes and the other's session are never being made together
-      // (the renderer's peak: 538 → 478 MB on a second visit, BENCHMARKS.md). It costs the time
-      // of making the image session, which the text download used to overlap.
+      // bytes freed, so a tower's bytes are never held while the other's session is being made
+      // (second visit, one photo's peak 538 → 514–520 MB, the load's own 479–491 MB: BENCHMARKS.md).
+      // It costs the time of making the image session, which the text download used to overlap.
       const create = (bytes: Uint8Array, file: string) => createSession(ort, bytes, options, file, runtime.mountsWeights);
       const releaseBytes = (bytes: Uint8Array) => files.release?.(bytes);
       const visionBytes = await fetchTowerFile(files, 'vision', plan.vision, read);
       const vision = await create(visionBytes, onnxFileName('vision', plan.vision));
       releaseBytes(visionBytes); // onnxruntime has its own copy of the weights now
-      const textFile = fetchTowerFile(files, 'text', plan.precision, read);
       let textBytes: Uint8Array;
       let textFingerprint: string;
       let text: OrtSession | null;
       try {
-        textBytes = await textFile;
+        // Cancelled while the image session was made: read nothing more.
+        if (read.signal?.aborted) throw downloadCancelled(onnxFileName('text', plan.precision));
+        textBytes = await fetchTowerFile(files, 'text', plan.precision, read);
         textFingerprint = fingerprint(textBytes);
         // WebGPU makes both now, so a GPU that cannot run the text tower falls back to WASM at load.
         text = plan.backend === 'webgpu' ? await create(textBytes, onnxFileName('text', plan.precision)) : null;
