@@ -30,9 +30,10 @@ test('with a cached model, the app starts and classifies with the network off', 
 
   // Requests the reload itself cancels (net::ERR_ABORTED: the old document's workers, seen once
   // for its pulse worker's script) are not losses to the network being off.
-  const failed: string[] = [];
+  const failed: { url: string; error: string | undefined }[] = [];
   page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`${request.url()} ${request.failure()?.errorText}`);
+    const error = request.failure()?.errorText;
+    if (error !== 'net::ERR_ABORTED') failed.push({ url: request.url(), error });
   });
   const response = await page.reload();
   expect(response?.fromServiceWorker()).toBe(true);
@@ -50,5 +51,5 @@ test('with a cached model, the app starts and classifies with the network off', 
   await expect(status).not.toContainText(/network|could not|unreachable/i);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   // Nothing the app itself needs was lost to the network being off.
-  expect(failed.filter((entry) => new URL(entry.split(' ')[0]!).pathname.startsWith('/assets/') || entry.split(' ')[0]!.endsWith('.onnx'))).toEqual([]);
+  expect(failed.filter(({ url }) => new URL(url).pathname.startsWith('/assets/') || url.endsWith('.onnx'))).toEqual([]);
 });
